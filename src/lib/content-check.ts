@@ -1,0 +1,71 @@
+// Validates the whole `content/` folder: the site configuration and every notice, plus the rules
+// that span notices (unique slugs, no two notices with the same title and date).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Diagnostic } from './diagnostics';
+import { readNoticeFile, type NoticeFile } from './notice-file';
+import type { SiteConfig } from './schema';
+import { readSiteConfig } from './site-config';
+
+export interface ContentCheck {
+  site?: SiteConfig;
+  notices: Array<NoticeFile & { slug: string }>;
+  diagnostics: Diagnostic[];
+}
+
+export const NOTICE_EXTENSION = /\.md$/;
+const SLUG = /^[a-z0-9][a-z0-9-]*$/;
+
+export function checkContent(root: string, cwd = process.cwd()): ContentCheck {
+  const rel = (p: string) => relative(cwd, p) || p;
+  const site = readSiteConfig(join(root, 'site.yaml'), rel(join(root, 'site.yaml')));
+  const diagnostics: Diagnostic[] = [...site.diagnostics];
+  const dir = join(root, 'notices');
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir).sort();
+  } catch {
+    diagnostics.push({ file: rel(dir), severity: 'error', message: '找不到通报目录。请创建它并放入通报（.md 文件），或用 npm run import 导入。' });
+  }
+
+  const notices: ContentCheck['notices'] = [];
+  const bySlug = new Map<string, string>();
+  const byTitleDate = new Map<string, string>();
+  for (const name of names) {
+    const path = join(dir, name);
+    const file = rel(path);
+    if (name.startsWith('.') || statSync(path).isDirectory()) continue;
+    if (!NOTICE_EXTENSION.test(name)) {
+      diagnostics.push({
+        file,
+        severity: 'error',
+        message: `通报目录里只能放 .md 文件。${/\.(txt|docx?|wps)$/i.test(name) ? '原文请用 npm run import -- <文件> 导入；' : ''}请移走或删除这个文件。`,
+      });
+      continue;
+    }
+    const slug = name.replace(NOTICE_EXTENSION, '');
+    if (!SLUG.test(slug)) {
+      diagnostics.push({ file, severity: 'error', message: `文件名“${slug}”会成为网址的一部分，只能用小写字母、数字和连字符，例如 2023-09-20-wuhan.md。请改名。` });
+      continue;
+    }
+    const lower = slug.toLowerCase();
+    if (bySlug.has(lower)) {
+      diagnostics.push({ file, severity: 'error', message: `网址名与 ${bySlug.get(lower)} 重复，请给其中一个改名。` });
+      continue;
+    }
+    bySlug.set(lower, file);
+    const notice = readNoticeFile(file, readFileSync(path));
+    diagnostics.push(...notice.diagnostics);
+    if (notice.data) {
+      const key = `${notice.data.title}\u0000${notice.data.date}`;
+      const twin = byTitleDate.get(key);
+      if (twin) diagnostics.push({ file, line: 2, field: 'title', severity: 'error', message: `与 ${twin} 的标题和日期完全相同，像是同一份通报放了两次。请删除重复的一份，或修改标题。` });
+      else byTitleDate.set(key, file);
+    }
+    notices.push({ ...notice, slug });
+  }
+  if (names.length && notices.length === 0 && !diagnostics.length) {
+    diagnostics.push({ file: rel(dir), severity: 'error', message: '没有任何通报。请放入至少一份 .md 通报。' });
+  }
+  return { site: site.data, notices, diagnostics };
+}

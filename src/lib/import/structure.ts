@@ -1,0 +1,176 @@
+// Recognises the structure of a normalised notice (Simplified, full-width) and writes it as Markdown.
+import {
+  type Level,
+  RECTIFICATION_LABEL,
+  chineseDateToIso,
+  parseNumbering,
+  splitLeadSentence,
+} from '../numbering';
+import { classifyClosing } from '../closing';
+import { ImportError } from './decode';
+
+export type LineKind = 'title' | 'heading' | 'lead' | 'rectification' | 'paragraph' | 'appeal' | 'contact' | 'signature' | 'date';
+
+export interface ClassifiedLine {
+  line: number;
+  kind: LineKind;
+  text: string;
+  level?: number;
+  /** For headings: which kind of numbering opens the line. */
+  numbering?: Level;
+}
+
+export interface Warning {
+  line: number;
+  message: string;
+}
+
+/** Sentence-final characters; a plain paragraph ending otherwise is suspicious. */
+const SENTENCE_END = /[。！？；：”’）》…]$/;
+const TITLE_LINE = /关于.*(通报|公告|公示|情况)$/;
+
+export function classifyLines(text: string): { lines: ClassifiedLine[]; warnings: Warning[] } {
+  const raw = text.split('\n').map((t, i) => ({ line: i + 1, text: t.trim() })).filter((l) => l.text !== '');
+  if (raw.length === 0) throw new ImportError('文件里没有文字：没有可导入的内容。');
+
+  const lines: ClassifiedLine[] = [];
+  const warnings: Warning[] = [];
+  let depth: { section: boolean; group: boolean } = { section: false, group: false };
+
+  const closingKinds = classifyClosing(raw.map((l) => l.text));
+  const closing: ClassifiedLine[] = raw.flatMap((l, i) => (closingKinds[i] ? [{ ...l, kind: closingKinds[i]! }] : []));
+  const end = raw.length - closing.length;
+
+  for (let i = 0; i < end; i++) {
+    const { line, text: t } = raw[i];
+    const numbering = parseNumbering(t);
+    if (i === 0 && !numbering && TITLE_LINE.test(t) && !t.includes('。') && t.length <= 120) {
+      lines.push({ line, kind: 'title', text: t });
+      continue;
+    }
+    if (numbering) {
+      const [lead, rest] = splitLeadSentence(numbering.rest);
+      if (rest === '' && !lead.slice(0, -1).includes('。') && t.length <= 120) {
+        let level: number;
+        if (numbering.level === 'section') {
+          level = 2;
+          depth = { section: true, group: false };
+        } else if (numbering.level === 'group') {
+          level = depth.section ? 3 : 2;
+          depth.group = true;
+        } else {
+          level = 2 + Number(depth.section) + Number(depth.group);
+        }
+        lines.push({ line, kind: 'heading', level, numbering: numbering.level, text: t });
+      } else {
+        lines.push({ line, kind: 'lead', text: t });
+      }
+      continue;
+    }
+    if (t.startsWith(RECTIFICATION_LABEL)) {
+      lines.push({ line, kind: 'rectification', text: t });
+      continue;
+    }
+    if (!SENTENCE_END.test(t)) {
+      warnings.push({ line, message: `无法识别这一行的作用（不是标题、编号段落或整改情况，也不以句末标点结束），已作为普通段落保留：“${preview(t)}”` });
+    }
+    lines.push({ line, kind: 'paragraph', text: t });
+  }
+  return { lines: [...lines, ...closing], warnings };
+}
+
+function preview(t: string): string {
+  return t.length > 30 ? `${t.slice(0, 30)}…` : t;
+}
+
+/** Escapes what Markdown would otherwise read as syntax, so every character survives as text. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`)
+    .replace(/^([#>+\-=|])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+export function renderBody(lines: ClassifiedLine[]): string {
+  const out: string[] = [];
+  for (const l of lines) {
+    switch (l.kind) {
+      case 'title':
+        break; // goes to the frontmatter
+      case 'heading':
+        out.push(`${'#'.repeat(l.level!)} ${escapeMarkdown(l.text)}`);
+        break;
+      case 'lead': {
+        const [lead, rest] = splitLeadSentence(l.text);
+        out.push(`**${escapeMarkdown(lead)}**${escapeMarkdown(rest)}`);
+        break;
+      }
+      case 'rectification':
+        out.push(`**${RECTIFICATION_LABEL}**${escapeMarkdown(l.text.slice(RECTIFICATION_LABEL.length))}`);
+        break;
+      default:
+        out.push(escapeMarkdown(l.text));
+    }
+  }
+  return out.join('\n\n') + '\n';
+}
+
+export interface Recognised {
+  title?: string;
+  issuer?: string;
+  date?: string;
+  inspected?: Array<{ name: string; short?: string }>;
+  inspection?: { groups?: string[]; period?: string; feedback?: string };
+  contact?: { phone?: string; address?: string; postcode?: string; email?: string };
+}
+
+/** Reads the metadata a notice states in its own words. */
+export function recognise(lines: ClassifiedLine[]): Recognised {
+  const found: Recognised = {};
+  const titleLine = lines.find((l) => l.kind === 'title');
+  const signature = lines.find((l) => l.kind === 'signature');
+  const dateLine = lines.find((l) => l.kind === 'date');
+  if (signature) found.issuer = signature.text;
+  if (dateLine) found.date = chineseDateToIso(dateLine.text);
+  const all = lines.map((l) => l.text).join('\n');
+  if (titleLine) found.title = titleLine.text;
+  else if (found.issuer) {
+    const phrase = all.match(/巡察(?:集中)?整改(?:进展|落实)?情况/)?.[0] ?? '巡察整改进展情况';
+    found.title = `${found.issuer}关于${phrase}的通报`;
+  }
+
+  const opening = lines.find((l) => l.kind === 'paragraph')?.text ?? '';
+  const groupsText = opening.match(/((?:[^，。、；\s]*?委)?第[一二三四五六七八九十]+巡察组(?:、第[一二三四五六七八九十]+巡察组)*)/)?.[1];
+  const inspection: NonNullable<Recognised['inspection']> = {};
+  if (groupsText) {
+    const prefix = groupsText.match(/^(.*?)第/)?.[1] ?? '';
+    const trimmedPrefix = prefix.replace(/^.*?(?=(?:省|市|区|县|州)?委$)/, '');
+    inspection.groups = groupsText.split('、').map((g, i) => (i === 0 ? `${trimmedPrefix}${g.slice(prefix.length)}` : `${trimmedPrefix}${g}`));
+  }
+  const period = opening.match(/(\d{4}年\d{1,2}月(?:[上中下]旬|\d{1,2}日)?)(?:至|—|-|到)((?:\d{4}年)?\d{1,2}月(?:[上中下]旬|\d{1,2}日)?)/);
+  if (period) inspection.period = `${period[1]}至${period[2]}`;
+  const feedback = opening.match(/于(\d{4}年\d{1,2}月(?:\d{1,2}日)?)(?:分别)?(?:向.*?)?反馈/);
+  if (feedback) inspection.feedback = feedback[1];
+  if (Object.keys(inspection).length) found.inspection = inspection;
+
+  const inspected = [
+    ...opening.matchAll(/([^\s，、。（）“”对向]+?(?:有限责任公司|有限公司|集团|公司|委员会|局|厅|院|中心|大学))（以下简称“([^”]+)”）/g),
+  ].map((m) => ({ name: m[1], short: m[2] }));
+  if (inspected.length) found.inspected = inspected;
+
+  const contact: NonNullable<Recognised['contact']> = {};
+  for (const l of lines.filter((x) => x.kind === 'contact')) {
+    const [label, value] = [l.text.slice(0, l.text.indexOf('：')), l.text.slice(l.text.indexOf('：') + 1)];
+    if (/电话/.test(label)) contact.phone = value.trim();
+    else if (/邮箱|信箱/.test(label)) contact.email = value.trim();
+    else if (/地址/.test(label)) {
+      const m = value.match(/^(.*?)[，,]?\s*邮政编码：?\s*(\d{6})\s*$/);
+      if (m) {
+        contact.address = m[1];
+        contact.postcode = m[2];
+      } else contact.address = value.trim();
+    }
+  }
+  if (Object.keys(contact).length) found.contact = contact;
+  return found;
+}

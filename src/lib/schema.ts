@@ -1,0 +1,116 @@
+// The content format's single definition: notice frontmatter and site configuration.
+// `src/content.config.ts`, `npm run check` and the importer all use these schemas.
+import { z } from 'astro/zod';
+import { isoDate } from './numbering';
+
+/** A calendar date written `YYYY-MM-DD`; YAML parsers may hand us a Date or a string. */
+export const calendarDate = z
+  .union([z.string(), z.date()], {
+    errorMap: () => ({ message: '应为日期，格式 YYYY-MM-DD，例如 2023-09-20' }),
+  })
+  .transform((value, ctx) => {
+    if (value instanceof Date) {
+      if (Number.isNaN(value.getTime())) return invalid(ctx, String(value));
+      return value.toISOString().slice(0, 10);
+    }
+    const m = value.trim().match(/^(\d{4})-(\d{2})-(\d{2})$/);
+    const iso = m && isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+    return iso ?? invalid(ctx, value);
+  });
+
+function invalid(ctx: z.RefinementCtx, value: string): never {
+  ctx.addIssue({ code: z.ZodIssueCode.custom, message: `“${value}”不是有效日期，应为 YYYY-MM-DD，例如 2023-09-20` });
+  return z.NEVER;
+}
+
+const text = (what: string) =>
+  z
+    .string({ required_error: `缺少${what}`, invalid_type_error: `${what}应为文字` })
+    .trim()
+    .min(1, `${what}不能为空`);
+
+/** Phone numbers as printed: digits with optional +, -, spaces, parentheses and 转 for extensions. */
+export const phone = text('电话号码').refine((v) => /^[+\d][\d\s\-()（）转]*\d$/.test(v) && /\d{5,}/.test(v.replace(/\D/g, '')), {
+  message: '电话号码应由数字组成，例如 027-85615369',
+});
+
+export const email = text('电子邮箱').pipe(z.string().email('电子邮箱格式不正确，例如 whtkjt@126.com'));
+
+export const postcode = z
+  .union([z.string(), z.number()], {
+    required_error: '缺少邮政编码',
+    invalid_type_error: '邮政编码应为 6 位数字，例如 430021',
+  })
+  .transform((v) => String(v).trim())
+  .refine((v) => /^\d{6}$/.test(v), { message: '邮政编码应为 6 位数字，例如 430021' });
+
+export const contactSchema = z
+  .object({
+    phone,
+    address: text('通信地址'),
+    postcode,
+    email,
+    hours: text('办公时间').optional(),
+  })
+  .strict();
+
+export const noticeSchema = z
+  .object({
+    title: text('标题'),
+    issuer: text('发布机构'),
+    date: calendarDate,
+    summary: text('摘要').optional(),
+    indexNumber: text('索引号').optional(),
+    inspected: z
+      .array(z.object({ name: text('被巡察单位名称'), short: text('简称').optional() }).strict())
+      .optional(),
+    inspection: z
+      .object({
+        groups: z.array(text('巡察组')).min(1).optional(),
+        period: text('巡察时间').optional(),
+        feedback: text('反馈时间').optional(),
+      })
+      .strict()
+      .optional(),
+    contact: contactSchema.partial().strict().optional(),
+  })
+  .strict();
+
+export type NoticeData = z.output<typeof noticeSchema>;
+
+export const siteSchema = z
+  .object({
+    title: text('网站名称'),
+    organisation: text('发布单位'),
+    description: text('网站简介').optional(),
+    contact: contactSchema,
+    indexNumberPrefix: text('索引号前缀').optional(),
+  })
+  .strict();
+
+export type SiteConfig = z.output<typeof siteSchema>;
+
+/** Human names of every frontmatter and config key, for error messages. */
+export const FIELD_NAMES: Record<string, string> = {
+  title: '标题',
+  issuer: '发布机构',
+  date: '发布日期',
+  summary: '摘要',
+  indexNumber: '索引号',
+  inspected: '被巡察单位',
+  inspection: '巡察信息',
+  groups: '巡察组',
+  period: '巡察时间',
+  feedback: '反馈时间',
+  contact: '联系方式',
+  phone: '联系电话',
+  address: '通信地址',
+  postcode: '邮政编码',
+  email: '电子邮箱',
+  hours: '办公时间',
+  organisation: '发布单位',
+  description: '网站简介',
+  indexNumberPrefix: '索引号前缀',
+  name: '名称',
+  short: '简称',
+};
