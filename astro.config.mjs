@@ -1,0 +1,24 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import remarkCjkFriendly from 'remark-cjk-friendly';
+import searchIndex from './src/integrations/search-index.ts';
+import { remarkNotice } from './src/lib/remark-notice.ts';
+import { normaliseBase } from './src/lib/paths.ts';
+
+// SITE_URL: the full address the site is served from, e.g. https://xc.example.gov.cn (optional).
+// BASE_PATH: the sub-path when not served from the domain root, e.g. /gongshi/ (optional).
+export default defineConfig({
+  site: process.env.SITE_URL || undefined,
+  base: normaliseBase(process.env.BASE_PATH),
+  trailingSlash: 'ignore',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  markdown: {
+    gfm: true,
+    smartypants: false,
+    syntaxHighlight: false,
+    remarkPlugins: [remarkCjkFriendly, remarkNotice],
+  },
+  vite: { build: { assetsInlineLimit: 0 } },
+  devToolbar: { enabled: false },
+  integrations: [searchIndex()],
+});

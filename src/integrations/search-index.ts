@@ -1,0 +1,29 @@
+// Builds the Pagefind index through its Node API once Astro has written the site, so that
+// `npm run build` produces site and index in one step and an indexing error fails the build.
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import * as pagefind from 'pagefind';
+
+export default function searchIndex(): AstroIntegration {
+  return {
+    name: 'gongshi:search-index',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const site = fileURLToPath(dir);
+        const { index, errors } = await pagefind.createIndex({});
+        if (!index) throw new Error(`Pagefind 无法启动：${errors.join('; ')}`);
+        try {
+          const added = await index.addDirectory({ path: site });
+          if (added.errors.length) throw new Error(`建立搜索索引失败：${added.errors.join('; ')}`);
+          if (added.page_count === 0) throw new Error('建立搜索索引失败：没有找到可索引的通报页面。');
+          const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
+          if (written.errors.length) throw new Error(`写入搜索索引失败：${written.errors.join('; ')}`);
+          logger.info(`搜索索引：${added.page_count} 个页面`);
+        } finally {
+          await pagefind.close();
+        }
+      },
+    },
+  };
+}
