@@ -2,8 +2,19 @@
 // `npm run build` produces site and index in one step and an indexing error fails the build.
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
+
+const UNUSED_FILES = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+];
 
 export default function searchIndex(): AstroIntegration {
   return {
@@ -19,6 +30,8 @@ export default function searchIndex(): AstroIntegration {
           if (added.page_count === 0) throw new Error('建立搜索索引失败：没有找到可索引的通报页面。');
           const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
           if (written.errors.length) throw new Error(`写入搜索索引失败：${written.errors.join('; ')}`);
+          // gongshi has its own search UI; Pagefind's bundled UIs are unused and credit translators with external links.
+          for (const file of UNUSED_FILES) rmSync(join(site, 'pagefind', file), { force: true });
           logger.info(`搜索索引：${added.page_count} 个页面`);
         } finally {
           await pagefind.close();

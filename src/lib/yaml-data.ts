@@ -2,6 +2,7 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'astro/zod';
 import { closestKey, type Diagnostic } from './diagnostics';
+import { FIELD_NAMES } from './schema';
 
 export type ValidationResult<T> = { data?: T; diagnostics: Diagnostic[] };
 
@@ -18,7 +19,7 @@ export function parseYamlWith<S extends z.ZodTypeAny>(
     return {
       diagnostics: doc.errors.map((e) => ({
         file,
-        line: (e.linePos?.[0].line ?? 1) + lineOffset,
+        line: (e.linePos?.[0].line ?? lineCounter.linePos(e.pos[0]).line) + lineOffset,
         message: `YAML 格式错误：${yamlMessage(e.code, e.message)}。请检查冒号、缩进和引号。`,
         severity: 'error' as const,
       })),
@@ -54,7 +55,8 @@ export function parseYamlWith<S extends z.ZodTypeAny>(
       file,
       line: missing ? lineAt(issue.path.slice(0, -1)) || 1 + lineOffset : lineAt(issue.path),
       field: issue.path.join('.'),
-      message: missing ? `${issue.message}，请添加这个字段。` : `${issue.message}。`,
+      // zod's own English `Required` for objects without a required_error.
+      message: missing ? `${issue.message === 'Required' ? `缺少${FIELD_NAMES[String(issue.path.at(-1))] ?? issue.path.at(-1)}` : issue.message}，请添加这个字段。` : `${issue.message}。`,
       severity: 'error',
     });
   }

@@ -58,6 +58,10 @@ export function importNotice(bytes: Uint8Array, options: ImportOptions = {}): Im
     throw new ImportError('没有找到通报的结构：没有“一、”“（一）”“1、”这样的编号标题。请确认这是一份巡察整改通报的正文。');
   }
   const found = recognise(lines);
+  const dateLine = lines.find((l) => l.kind === 'date');
+  if (dateLine && !found.date) {
+    throw new ImportError(`第 ${dateLine.line} 行的落款日期“${dateLine.text}”不是有效日期，请检查年月日后再导入。`);
+  }
   if (!found.date) {
     throw new ImportError('没有找到落款日期：通报最后一行应是“2023年9月20日”这样的日期。请在原文末尾补上落款和日期后再导入。');
   }

@@ -2,7 +2,13 @@
 // Phone numbers, emails, URLs, times (9:00) and decimals are left alone.
 
 const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’《》—…]/u;
-const PROTECTED = /(?:https?|ftp):\/\/[^\s\u3000-\u303f\uff00-\uffef“”]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|www\.[\w-]+(?:\.[\w-]+)+[^\s\u3000-\u303f\uff00-\uffef“”]*/g;
+// A URL stops at Chinese text, and punctuation at its end belongs to the sentence: `见http://a.cn/x,欢迎`.
+const URL_CHAR = '[^\\s\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef“”]';
+const URL_TAIL = `(?:${URL_CHAR}*[^\\s\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef“”,.;:!?()])?`;
+const PROTECTED = new RegExp(
+  `(?:https?|ftp):\\/\\/${URL_TAIL}|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|www\\.[\\w-]+(?:\\.[\\w-]+)+${URL_TAIL}`,
+  'gu',
+);
 
 const SIMPLE: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！' };
 

@@ -86,7 +86,7 @@ function preview(t: string): string {
 /** Escapes what Markdown would otherwise read as syntax, so every character survives as text. */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_[\]<>~&]/g, (c) => `\\${c}`) // ~ is GFM strikethrough, & starts an entity
     .replace(/^([#>+\-=|])/, '\\$1')
     .replace(/^(\d+)([.)])/, '$1\\$2');
 }
@@ -98,7 +98,7 @@ export function renderBody(lines: ClassifiedLine[]): string {
       case 'title':
         break; // goes to the frontmatter
       case 'heading':
-        out.push(`${'#'.repeat(l.level!)} ${escapeMarkdown(l.text)}`);
+        out.push(`${'#'.repeat(l.level!)} ${escapeMarkdown(l.text).replace(/#$/, '\\#')}`); // not a closing sequence
         break;
       case 'lead': {
         const [lead, rest] = splitLeadSentence(l.text);

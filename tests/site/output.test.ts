@@ -1,0 +1,139 @@
+// The built site as a reader and a static host meet it: every page of both builds (domain root and
+// sub-path) carries the contact, resolves its links, has one h1, is Chinese and valid HTML.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HtmlValidate } from 'html-validate';
+import { describe, expect, it } from 'vitest';
+import { BUILDS, type BuildName } from '../helpers/build';
+import { listFiles, readPages } from '../helpers/dist';
+
+const NOTICE = 'notices/2023-09-20-wuhan-industrial-investment/index.html';
+const EXPECTED_PAGES = ['404.html', 'contact/index.html', 'index.html', NOTICE, 'search/index.html'];
+
+describe.each(Object.keys(BUILDS) as BuildName[])('built site (%s)', (name) => {
+  const { dir, base } = BUILDS[name];
+  const pages = readPages(dir);
+
+  it('has every page type', () => {
+    expect(pages.map((p) => p.file).sort()).toEqual(EXPECTED_PAGES);
+  });
+
+  it.each(EXPECTED_PAGES)('%s carries the feedback contact as tel:, mailto: and text', (file) => {
+    const page = pages.find((p) => p.file === file)!;
+    const footer = page.doc.querySelector('footer address')!;
+    expect(footer).toBeTruthy();
+    expect(footer.querySelector('a[href="tel:027-85615369"]')?.text).toBe('027-85615369');
+    expect(footer.querySelector('a[href="mailto:whtkjt@126.com"]')?.text).toBe('whtkjt@126.com');
+    expect(footer.text).toContain('武汉市江汉区唐家墩路32号国创大厦B座武汉产业投资控股集团有限公司纪委、监察专员办公室');
+    expect(footer.text).toContain('430021');
+  });
+
+  it.each(EXPECTED_PAGES)('%s is Chinese, has one h1, a header search box and a title', (file) => {
+    const { doc } = pages.find((p) => p.file === file)!;
+    expect(doc.querySelector('html')!.getAttribute('lang')).toBe('zh-CN');
+    expect(doc.querySelectorAll('h1')).toHaveLength(1);
+    expect(doc.querySelector('title')!.text.length).toBeGreaterThan(2);
+    const forms = doc.querySelectorAll('form[role=search]');
+    expect(forms.length).toBeGreaterThanOrEqual(1);
+    expect(forms[0].getAttribute('action')).toBe(`${base}search/`);
+    expect(doc.querySelector('header .site-title a')!.getAttribute('href')).toBe(base);
+  });
+
+  it('resolves every internal link and asset to a file in dist/', () => {
+    const missing: string[] = [];
+    for (const { file, doc } of pages) {
+      const ids = new Set(doc.querySelectorAll('[id]').map((e) => e.id));
+      for (const el of doc.querySelectorAll('[href], [src], form[action]')) {
+        const ref = el.getAttribute('href') ?? el.getAttribute('src') ?? el.getAttribute('action')!;
+        if (/^(tel:|mailto:)/.test(ref)) continue;
+        expect(ref, `${file}: external reference ${ref}`).not.toMatch(/^[a-z]+:|^\/\//i);
+        if (ref.startsWith('#')) {
+          if (ref.length > 1 && !ids.has(decodeURIComponent(ref.slice(1)))) missing.push(`${file}: ${ref}`);
+          continue;
+        }
+        expect(ref.startsWith(base), `${file}: ${ref} is not under ${base}`).toBe(true);
+        const path = decodeURIComponent(ref.slice(base.length).split(/[?#]/)[0]);
+        const target = join(dir, path, path === '' || path.endsWith('/') ? 'index.html' : '');
+        if (!existsSync(target)) missing.push(`${file}: ${ref}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('gives every problem of the sample a stable anchor with a visible link, and a TOC entry', () => {
+    const { doc } = pages.find((p) => p.file === NOTICE)!;
+    const problems = doc.querySelectorAll('.notice-body h4[id]');
+    expect(problems.map((h) => h.id)).toEqual([
+      ...[1, 2, 3, 4, 5, 6, 7].map((n) => `s2-g1-p${n}`),
+      ...[1, 2, 3, 4].map((n) => `s2-g2-p${n}`),
+      ...[1, 2, 3].map((n) => `s2-g3-p${n}`),
+      's2-g4-p1',
+    ]);
+    for (const h of problems) {
+      expect(h.querySelector('a.problem-link')!.getAttribute('href')).toBe(`#${h.id}`);
+      expect(doc.querySelector(`nav.toc a[href="#${h.id}"]`)).toBeTruthy();
+    }
+  });
+
+  it('renders the notice in its official form', () => {
+    const { doc } = pages.find((p) => p.file === NOTICE)!;
+    expect(doc.querySelector('h1')!.text).toBe('中共武汉产业投资控股集团有限公司委员会关于巡察集中整改进展情况的通报');
+    const meta = doc.querySelector('.notice-meta')!.text;
+    for (const t of ['发布机构', '发布日期', '2023年9月20日', '巡察组', '市委第一巡察组', '巡察时间', '反馈时间', '2022年8月']) expect(meta).toContain(t);
+    expect(doc.querySelectorAll('.notice-body h2').map((h) => h.text)).toEqual(['一、巡察整改组织领导情况', '二、整改进展情况及成效', '三、下一步工作打算']);
+    // Bold lead sentences and 整改情况 labels.
+    expect(doc.querySelector('#s1-g1 > strong')!.text).toBe('（一）强化谋划部署，坚决扛牢巡察整改政治责任。');
+    const labels = doc.querySelectorAll('.notice-body p.rectification > strong:first-child');
+    expect(labels).toHaveLength(15);
+    expect(labels.every((l) => l.text === '整改情况：')).toBe(true);
+    // Closing: appeal, contact, signature and date in order, with links.
+    const closing = doc.querySelectorAll('.notice-body p[class^="notice-"]').map((p) => p.classNames);
+    expect(closing).toEqual(['notice-appeal', 'notice-contact', 'notice-contact', 'notice-contact', 'notice-signature', 'notice-date']);
+    expect(doc.querySelector('.notice-body a[href="tel:027-85615369"]')).toBeTruthy();
+    expect(doc.querySelector('.notice-body a[href="mailto:whtkjt@126.com"]')).toBeTruthy();
+    expect(doc.querySelector('.notice-signature')!.text).toBe('中共武汉产业投资控股集团有限公司委员会');
+  });
+
+  it('marks only notice content for the search index, with metadata and filters', () => {
+    for (const { file, doc } of pages) {
+      const body = doc.querySelectorAll('[data-pagefind-body]');
+      expect(body.length, file).toBe(file === NOTICE ? 1 : 0);
+    }
+    const { doc } = pages.find((p) => p.file === NOTICE)!;
+    const body = doc.querySelector('[data-pagefind-body]')!;
+    expect(body.querySelector('footer')).toBeNull();
+    expect(body.querySelector('[data-pagefind-meta="date"]')!.getAttribute('datetime')).toBe('2023-09-20');
+    expect(body.querySelector('[data-pagefind-filter="发布机构"]')!.text).toBe('中共武汉产业投资控股集团有限公司委员会');
+    expect(body.querySelector('[data-pagefind-filter="年份"]')!.text).toBe('2023年');
+    expect(existsSync(join(dir, 'pagefind/pagefind.js'))).toBe(true);
+  });
+
+  it('is valid HTML', async () => {
+    // tel-non-breaking wants U+2011 in phone numbers, which breaks copying the number into a dialler;
+    // the stylesheet keeps `a[href^="tel:"]` on one line instead.
+    const validator = new HtmlValidate({
+      extends: ['html-validate:recommended'],
+      rules: { 'no-trailing-whitespace': 'off', 'tel-non-breaking': 'off' },
+    });
+    const errors: string[] = [];
+    for (const { file, html } of pages) {
+      const report = await validator.validateString(html, file);
+      for (const r of report.results) for (const m of r.messages) errors.push(`${file}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('makes no request to another host: no external URL in any file', () => {
+    // Namespaces and the URL-parsing base inside Pagefind's runtime are identifiers, never fetched.
+    const allowed = /^(http:\/\/www\.w3\.org\/|https:\/\/example\.com\$\{)/;
+    const found: string[] = [];
+    for (const file of listFiles(dir)) {
+      if (/\.(pf_\w+|pagefind|png|wasm)$/.test(file) || file.includes('pagefind/fragment') || file.includes('pagefind/index') || file.includes('pagefind/filter')) continue;
+      const text = readFileSync(join(dir, file), 'utf8');
+      for (const m of text.matchAll(/(?:https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}[^\s"'<>)`]*/gi)) {
+        if (!allowed.test(m[0])) found.push(`${file}: ${m[0]}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+});
