@@ -12,13 +12,14 @@ export interface Diagnostic {
 
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line ? `${d.file}:${d.line}` : d.file;
-  const field = d.field ? `${d.field}（${fieldName(d.field)}）：` : '';
+  const name = d.field && fieldName(d.field);
+  const field = d.field ? (name ? `${d.field}（${name}）：` : `${d.field}：`) : '';
   return `${d.severity === 'error' ? '错误' : '警告'} ${where}: ${field}${d.message}`;
 }
 
-function fieldName(path: string): string {
+function fieldName(path: string): string | undefined {
   const key = path.split('.').filter((p) => !/^\d+$/.test(p)).at(-1) ?? path;
-  return FIELD_NAMES[key] ?? key;
+  return FIELD_NAMES[key];
 }
 
 /** Levenshtein distance, for “did you mean” on misspelt keys. */
