@@ -3,10 +3,11 @@ import { parseArgs } from 'node:util';
 import { build } from 'astro';
 import { checkContent } from '../src/lib/content-check';
 import { formatDiagnostic } from '../src/lib/diagnostics';
+import { contentDir } from '../src/lib/paths';
 
 // --out-dir builds somewhere other than dist/ (the tests build the root and sub-path sites side by side).
 const { values } = parseArgs({ options: { 'out-dir': { type: 'string' } } });
-const result = checkContent('content');
+const result = checkContent(contentDir());
 for (const d of result.diagnostics) console.error(formatDiagnostic(d));
 const errors = result.diagnostics.filter((d) => d.severity === 'error');
 if (errors.length) {

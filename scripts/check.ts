@@ -1,8 +1,9 @@
 // npm run check: validates content/ without building.
 import { checkContent } from '../src/lib/content-check';
 import { formatDiagnostic } from '../src/lib/diagnostics';
+import { contentDir } from '../src/lib/paths';
 
-const root = process.argv[2] ?? process.env.GONGSHI_CONTENT ?? 'content';
+const root = process.argv[2] ?? contentDir();
 const result = checkContent(root);
 const errors = result.diagnostics.filter((d) => d.severity === 'error');
 for (const d of result.diagnostics) console.error(formatDiagnostic(d));

@@ -10,3 +10,8 @@ export function normaliseBase(base: string | undefined): string {
 export function joinBase(base: string, path = ''): string {
   return normaliseBase(base) + path.replace(/^\/+/, '');
 }
+
+/** The content folder: `content/`, or `GONGSHI_CONTENT` (used by tests and benchmarks to build another corpus). */
+export function contentDir(env: Record<string, string | undefined> = process.env): string {
+  return env.GONGSHI_CONTENT || 'content';
+}
