@@ -14,6 +14,9 @@ if (errors.length) {
   console.error(`\n构建已停止：内容有 ${errors.length} 个错误，dist/ 没有改动。改正后再运行 npm run build。`);
   process.exit(1);
 }
+// Astro lets a BASE_URL in the environment (Vitest sets one, some hosts do too) override the configured
+// base inside pages; BASE_PATH is gongshi's only knob for the sub-path.
+delete process.env.BASE_URL;
 try {
   await build(values['out-dir'] ? { outDir: values['out-dir'] } : {});
 } catch (e) {

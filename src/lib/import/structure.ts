@@ -83,12 +83,25 @@ function preview(t: string): string {
   return t.length > 30 ? `${t.slice(0, 30)}…` : t;
 }
 
+/** A URL in running text; it ends at Chinese text, and trailing punctuation belongs to the sentence. */
+const URL_IN_TEXT = /(?:https?|ftp):\/\/(?:[^\s\p{Script=Han}\u3000-\u303f\uff00-\uffef“”<>]*[^\s\p{Script=Han}\u3000-\u303f\uff00-\uffef“”<>,.;:!?()'"])?/gu;
+
 /** Escapes what Markdown would otherwise read as syntax, so every character survives as text. */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_[\]<>~&]/g, (c) => `\\${c}`) // ~ is GFM strikethrough, & starts an entity
-    .replace(/^([#>+\-=|])/, '\\$1')
-    .replace(/^(\d+)([.)])/, '$1\\$2');
+  // GFM would turn a bare URL and all the Chinese text after it into one link (escapes included),
+  // so URLs are written as `<…>` autolinks and only the text around them is escaped.
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(URL_IN_TEXT)) {
+    out += escapeText(text.slice(last, m.index), last === 0) + `<${m[0]}>`;
+    last = m.index! + m[0].length;
+  }
+  return out + escapeText(text.slice(last), last === 0);
+}
+
+function escapeText(text: string, atLineStart: boolean): string {
+  const escaped = text.replace(/[\\`*_[\]<>~&]/g, (c) => `\\${c}`); // ~ is GFM strikethrough, & starts an entity
+  return atLineStart ? escaped.replace(/^([#>+\-=|])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2') : escaped;
 }
 
 export function renderBody(lines: ClassifiedLine[]): string {

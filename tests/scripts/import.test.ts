@@ -1,0 +1,106 @@
+// `npm run import` as a user runs it: a child process, in a temp dir, writing to --out.
+import iconv from 'iconv-lite';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runScript, STACK_TRACE } from '../helpers/cli';
+import { SAMPLE_NAME, SEED_PATH, sampleText, seedText, toCrlf } from '../helpers/fixtures';
+import { tempDir } from '../helpers/temp';
+
+const filesIn = (dir: string) => (existsSync(dir) ? readdirSync(dir) : []);
+
+describe('npm run import on the seed', () => {
+  const dir = tempDir();
+  const out = join(dir, 'out');
+  const target = join(out, SAMPLE_NAME);
+
+  it('writes the committed sample and prints the report', async () => {
+    const { code, stdout, stderr } = await runScript('import', [SEED_PATH, '--out', 'out'], { cwd: dir });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(readFileSync(target, 'utf8')).toBe(sampleText());
+    expect(filesIn(out)).toEqual([SAMPLE_NAME]); // no temp file left behind
+    expect(stdout.split('\n')).toEqual([
+      `已导入 ${SEED_PATH} → ${target}`,
+      '  编码：utf-8',
+      '  删除拼音注音：1713 处',
+      '  繁体转简体：2766 个字',
+      '  恢复全角标点：309 处',
+      '  识别标题：22 个，其中问题 15 个',
+      '',
+    ]);
+  });
+
+  it('refuses to overwrite without --force and leaves the file alone', async () => {
+    writeFileSync(target, 'edited by hand\n');
+    const { code, stdout, stderr } = await runScript('import', [SEED_PATH, '--out', 'out'], { cwd: dir });
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/已存在.*--force.*没有写入任何文件/);
+    expect(stderr).not.toMatch(STACK_TRACE);
+    expect(readFileSync(target, 'utf8')).toBe('edited by hand\n');
+    expect(filesIn(out)).toEqual([SAMPLE_NAME]);
+  });
+
+  it('overwrites with --force, using --title for the title', async () => {
+    const { code, stdout } = await runScript('import', [SEED_PATH, '--out', 'out', '--force', '--title', '关于巡察整改进展情况的通报'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(stdout).toContain('识别标题：22 个，其中问题 15 个');
+    expect(readFileSync(target, 'utf8')).toBe(sampleText().replace(/^title: .*$/m, 'title: 关于巡察整改进展情况的通报'));
+  });
+});
+
+describe('npm run import on other inputs', () => {
+  it('imports GB18030 with CRLF line ends to the same notice, named by --slug', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'raw.txt'), iconv.encode(toCrlf(seedText()), 'gb18030'));
+    const { code, stdout } = await runScript('import', ['raw.txt', '--slug', 'wuhan', '--out', 'out'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(stdout).toContain('编码：gb18030（CRLF 换行已统一为 LF）');
+    expect(readFileSync(join(dir, 'out', '2023-09-20-wuhan.md'), 'utf8')).toBe(sampleText());
+  });
+
+  it('warns with a line number about lines it cannot classify, and still writes', async () => {
+    const dir = tempDir();
+    const raw = readFileSync(SEED_PATH, 'utf8').replace('三、下一步工作打算\n', '三、下一步工作打算\n附件:整改台账\n');
+    writeFileSync(join(dir, '2023-09-20-x.txt'), raw);
+    const { code, stdout, stderr } = await runScript('import', ['2023-09-20-x.txt', '--out', 'out'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(stdout).toContain('识别标题：22 个，其中问题 15 个');
+    expect(stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^ {2}警告：第 44 行：无法识别这一行的作用.*附件：整改台账/)]);
+    expect(filesIn(join(dir, 'out'))).toEqual(['2023-09-20-x.md']);
+  });
+
+  it.each([
+    ['an empty file', Buffer.alloc(0), /文件是空的/],
+    ['a binary file', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1]), /不是文本/],
+    ['an unrecognisable text', Buffer.from('会议纪要\n今天开会，讨论了三件事。\n散会。\n'), /没有找到通报的结构/],
+  ])('rejects %s: exit 1, clear message, nothing written', async (_, bytes, message) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'input.txt'), bytes);
+    const { code, stdout, stderr } = await runScript('import', ['input.txt', '--out', 'out'], { cwd: dir });
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^错误：input\.txt：/);
+    expect(stderr).toMatch(message);
+    expect(stderr).toContain('没有写入任何文件');
+    expect(stderr).not.toMatch(STACK_TRACE);
+    expect(filesIn(join(dir, 'out'))).toEqual([]);
+    expect(readdirSync(dir)).toEqual(['input.txt']);
+  });
+
+  it.each([
+    ['a missing file', ['missing.txt', '--out', 'out'], 1, /missing\.txt：无法读取文件（ENOENT）/],
+    ['no file at all', ['--out', 'out'], 2, /请给出一个原文文件。\n用法：npm run import/],
+    ['a bad --slug', ['seed.txt', '--slug', 'Wu Han', '--out', 'out'], 2, /--slug 只能包含小写字母/],
+  ])('explains %s without a stack trace', async (_, args, exitCode, message) => {
+    const dir = tempDir();
+    copyFileSync(SEED_PATH, join(dir, 'seed.txt'));
+    const { code, stdout, stderr } = await runScript('import', args, { cwd: dir });
+    expect(code).toBe(exitCode);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toMatch(STACK_TRACE);
+    expect(readdirSync(dir)).toEqual(['seed.txt']);
+  });
+});
