@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const CONTENT_DIR = join(ROOT, 'content');
-export const SEED_PATH = resolve(ROOT, '../shared/seeds/2023-09-20-wuhan-industrial-investment.txt');
+// A copy of ../shared/seeds/2023-09-20-wuhan-industrial-investment.txt, committed so a clone anywhere can test.
+export const SEED_PATH = resolve(ROOT, 'tests/fixtures/seeds/2023-09-20-wuhan-industrial-investment.txt');
 export const SAMPLE_NAME = '2023-09-20-wuhan-industrial-investment.md';
 export const SAMPLE_PATH = join(CONTENT_DIR, 'notices', SAMPLE_NAME);
 
