@@ -1,5 +1,6 @@
 // The search page: runs Pagefind in the browser. `?q=` runs on load so results can be shared.
 // Pagefind is loaded only here, from the site's own /pagefind/ folder.
+import { formatChineseDate } from '../lib/format';
 
 interface PagefindSubResult {
   title: string;
@@ -60,7 +61,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
 }
 
 function renderResult(data: PagefindData): HTMLLIElement {
-  const meta = [data.meta.date && formatDate(data.meta.date), data.meta.issuer].filter(Boolean).join(' · ');
+  const meta = [data.meta.date && formatChineseDate(data.meta.date), data.meta.issuer].filter(Boolean).join(' · ');
   const item = el('li', { className: 'search-result' });
   item.append(el('h2', {}, el('a', { href: data.url }, data.meta.title ?? data.url)));
   if (meta) item.append(el('p', { className: 'search-result-meta' }, meta));
@@ -77,10 +78,6 @@ function renderResult(data: PagefindData): HTMLLIElement {
   return item;
 }
 
-function formatDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return y && m && d ? `${y}年${m}月${d}日` : iso;
-}
 
 export function startSearchPage(): void {
   const form = document.querySelector<HTMLFormElement>('main form[role=search]');
