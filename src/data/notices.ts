@@ -1,6 +1,7 @@
 // All notices, newest first, each with its outline.
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { parseMarkdown } from '../lib/markdown';
+import { joinBase } from '../lib/paths';
 import { buildOutline, type Outline } from '../lib/outline';
 
 export type Notice = CollectionEntry<'notices'> & { outline: Outline; opening: string };
@@ -21,4 +22,4 @@ export async function getNotices(): Promise<Notice[]> {
   return cache;
 }
 
-export const noticePath = (base: string, id: string) => `${base.replace(/\/?$/, '/')}notices/${id}/`;
+export const noticePath = (base: string, id: string) => joinBase(base, `notices/${id}/`);
