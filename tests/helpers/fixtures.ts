@@ -32,3 +32,21 @@ export function replaceOnce(text: string, search: string | RegExp, replacement: 
   if (count !== 1) throw new Error(`expected exactly one match of ${String(search)}, found ${count}`);
   return text.replace(search, replacement);
 }
+
+/** What the importer recognises in the seed: the sample's frontmatter. */
+export const SAMPLE_METADATA = {
+  title: '中共武汉产业投资控股集团有限公司委员会关于巡察集中整改进展情况的通报',
+  issuer: '中共武汉产业投资控股集团有限公司委员会',
+  date: '2023-09-20',
+  inspected: [
+    { name: '武汉产业投资发展集团有限公司', short: '产投集团' },
+    { name: '武汉商贸集团有限公司', short: '商贸集团' },
+  ],
+  inspection: { groups: ['市委第一巡察组', '市委第六巡察组'], period: '2022年4月上旬至6月中旬', feedback: '2022年8月' },
+  contact: {
+    phone: '027-85615369',
+    address: '武汉市江汉区唐家墩路32号国创大厦B座武汉产业投资控股集团有限公司纪委、监察专员办公室',
+    postcode: '430021',
+    email: 'whtkjt@126.com',
+  },
+};

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseText } from '../../../src/lib/import/index';
 import { classifyLines, escapeMarkdown, recognise, renderBody } from '../../../src/lib/import/structure';
-import { seedText } from '../../helpers/fixtures';
+import { SAMPLE_METADATA, seedText } from '../../helpers/fixtures';
 import { blockTexts } from '../../helpers/markdown-text';
 
 const render = (text: string) => renderBody(classifyLines(text).lines);
@@ -189,22 +189,7 @@ describe('recognise', () => {
 
   it('recognises the seed’s metadata', () => {
     const found = recognise(classifyLines(normaliseText(seedText()).text).lines);
-    expect(found).toEqual({
-      title: '中共武汉产业投资控股集团有限公司委员会关于巡察集中整改进展情况的通报',
-      issuer: '中共武汉产业投资控股集团有限公司委员会',
-      date: '2023-09-20',
-      inspected: [
-        { name: '武汉产业投资发展集团有限公司', short: '产投集团' },
-        { name: '武汉商贸集团有限公司', short: '商贸集团' },
-      ],
-      inspection: { groups: ['市委第一巡察组', '市委第六巡察组'], period: '2022年4月上旬至6月中旬', feedback: '2022年8月' },
-      contact: {
-        phone: '027-85615369',
-        address: '武汉市江汉区唐家墩路32号国创大厦B座武汉产业投资控股集团有限公司纪委、监察专员办公室',
-        postcode: '430021',
-        email: 'whtkjt@126.com',
-      },
-    });
+    expect(found).toEqual(SAMPLE_METADATA);
   });
 
   it('has no date when the last line is not a date, and no signature then', () => {
