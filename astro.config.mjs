@@ -7,7 +7,9 @@ import { normaliseBase } from './src/lib/paths.ts';
 
 // SITE_URL: the full address the site is served from, e.g. https://xc.example.gov.cn (optional).
 // BASE_PATH: the sub-path when not served from the domain root, e.g. /gongshi/ (optional).
+// GONGSHI_CACHE_DIR: a separate Astro cache, so that builds of other content (benchmarks) can run beside this one.
 export default defineConfig({
+  cacheDir: process.env.GONGSHI_CACHE_DIR || undefined,
   site: process.env.SITE_URL || undefined,
   base: normaliseBase(process.env.BASE_PATH),
   trailingSlash: 'ignore',
