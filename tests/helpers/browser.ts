@@ -2,22 +2,11 @@
 // Playwright's own browser downloads are never used. Without Chromium the browser suite is skipped
 // on a developer's machine (with a message saying how to install it) and fails on CI.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { CHROMIUM_PATH, INSTALL_HINT, launch } from '../../scripts/lib/chromium';
 import type { StaticSite } from './static-server';
 
-export const CHROMIUM_PATH = process.env.GONGSHI_CHROMIUM ?? '/usr/bin/chromium';
-export const INSTALL_HINT = 'sudo apt-get install -y chromium fonts-noto-cjk';
-
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+export { CHROMIUM_PATH, INSTALL_HINT };
 
 export interface BrowserAvailability {
   available: boolean;
@@ -40,7 +29,7 @@ export function checkBrowser(): BrowserAvailability {
 }
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS, timeout: 30_000 });
+  return launch();
 }
 
 /** What a page did that a reader would not want: requests off the local host, errors, failed loads. */

@@ -1,0 +1,51 @@
+// A minimal static host for dist/ on 127.0.0.1, like nginx or GitHub Pages: serves files under a base
+// path, directory index.html, and 404.html for anything missing. No server-side rewriting.
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.wasm': 'application/wasm',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+};
+
+export interface StaticSite {
+  origin: string;
+  base: string;
+  url(path?: string): string;
+  close(): Promise<void>;
+}
+
+export async function serveStatic(dir: string, base = '/'): Promise<StaticSite> {
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let file: string | undefined;
+    if (path.startsWith(base)) {
+      const rel = normalize(path.slice(base.length)).replace(/^(\.\.[/\\])+/, '');
+      let candidate = join(dir, rel);
+      if (existsSync(candidate) && statSync(candidate).isDirectory()) candidate = join(candidate, 'index.html');
+      if (existsSync(candidate) && statSync(candidate).isFile()) file = candidate;
+    }
+    const status = file ? 200 : 404;
+    file ??= join(dir, '404.html');
+    res.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    base,
+    url: (path = '') => `${origin}${base}${path.replace(/^\//, '')}`,
+    close: () => new Promise((ok) => server.close(() => ok())),
+  };
+}
