@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import searchIndex from './src/integrations/search-index.ts';
+import traditionalChars from './src/integrations/traditional-chars.ts';
 import { remarkNotice } from './src/lib/remark-notice.ts';
 import { normaliseBase } from './src/lib/paths.ts';
 
@@ -20,7 +21,7 @@ export default defineConfig({
     syntaxHighlight: false,
     remarkPlugins: [remarkCjkFriendly, remarkNotice],
   },
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: { build: { assetsInlineLimit: 0 }, plugins: [traditionalChars()] },
   devToolbar: { enabled: false },
   integrations: [searchIndex()],
 });

@@ -102,7 +102,7 @@ describe.each(Object.keys(BUILDS) as BuildName[])('built site (%s)', (name) => {
     const { doc } = pages.find((p) => p.file === NOTICE)!;
     const body = doc.querySelector('[data-pagefind-body]')!;
     expect(body.querySelector('footer')).toBeNull();
-    expect(body.querySelector('[data-pagefind-meta="date"]')!.getAttribute('datetime')).toBe('2023-09-20');
+    expect(body.querySelector('[data-pagefind-meta="date[datetime]"]')!.getAttribute('datetime')).toBe('2023-09-20');
     expect(body.querySelector('[data-pagefind-filter="发布机构"]')!.text).toBe('中共武汉产业投资控股集团有限公司委员会');
     expect(body.querySelector('[data-pagefind-filter="年份"]')!.text).toBe('2023年');
     expect(existsSync(join(dir, 'pagefind/pagefind.js'))).toBe(true);

@@ -1,0 +1,69 @@
+// The copy of a built page that Pagefind indexes: the same document, with the searchable text (inside
+// `data-pagefind-body`, outside `data-pagefind-ignore`) rewritten into index tokens (see search-text).
+// Element structure, ids, filters and metadata stay as they are, so Pagefind still finds sub-result
+// anchors, filters and metadata; the page readers get is not touched.
+import type { Element, ElementContent, Root, Text } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { toIndexText } from './search-text';
+
+/** The language code the index is built and searched under: not a CJK one, so Pagefind leaves tokens alone. */
+export const SEARCH_INDEX_LANGUAGE = 'zxx';
+
+// Elements that end a run of text: Han characters either side of them are not neighbours.
+const BLOCKS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'br', 'caption', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption',
+  'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre',
+  'section', 'summary', 'table', 'td', 'th', 'tr', 'ul',
+]);
+const SKIPPED = new Set(['script', 'style', 'template', 'noscript', 'svg', 'form']);
+
+const ignored = (el: Element) => el.properties.dataPagefindIgnore !== undefined;
+
+/** Rewrites every stretch of text between block boundaries into its index form, in place. */
+function tokeniseBody(body: Element): void {
+  let stretch: Text[] = [];
+  const flush = () => {
+    if (stretch.length === 0) return;
+    const indexed = toIndexText(stretch.map((t) => t.value).join(''));
+    stretch.forEach((t, i) => (t.value = i === 0 ? indexed : ''));
+    stretch = [];
+  };
+  const walk = (nodes: ElementContent[]) => {
+    for (const node of nodes) {
+      if (node.type === 'text') stretch.push(node);
+      else if (node.type === 'element') {
+        if (SKIPPED.has(node.tagName)) continue;
+        const boundary = BLOCKS.has(node.tagName) || ignored(node);
+        if (boundary) flush();
+        if (!ignored(node)) walk(node.children);
+        if (boundary) flush();
+      }
+    }
+  };
+  walk(body.children);
+  flush();
+}
+
+function findBodies(node: Root | Element, found: Element[] = []): Element[] {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    if (child.properties.dataPagefindBody !== undefined) found.push(child);
+    else findBodies(child, found);
+  }
+  return found;
+}
+
+/**
+ * The index copy of a page, or `undefined` when the page has no `data-pagefind-body` (it is not indexed).
+ * The document language becomes SEARCH_INDEX_LANGUAGE.
+ */
+export function toSearchIndexHtml(html: string): string | undefined {
+  const tree = fromHtml(html);
+  const bodies = findBodies(tree);
+  if (bodies.length === 0) return undefined;
+  bodies.forEach(tokeniseBody);
+  const root = tree.children.find((n): n is Element => n.type === 'element' && n.tagName === 'html');
+  if (root) root.properties.lang = SEARCH_INDEX_LANGUAGE;
+  return toHtml(tree);
+}
