@@ -1,5 +1,6 @@
 // A minimal static host for dist/ on 127.0.0.1, like nginx or GitHub Pages: serves files under a base
-// path, directory index.html, and 404.html for anything missing. No server-side rewriting.
+// path, directory index.html, and 404.html for anything missing. No server-side rewriting, no compression.
+// Used by the browser tests and the benchmarks, which count the bytes it sends (`onResponse`).
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -25,7 +26,22 @@ export interface StaticSite {
   close(): Promise<void>;
 }
 
-export async function serveStatic(dir: string, base = '/'): Promise<StaticSite> {
+/** One response: the request path (decoded), status, body bytes, and whether it was sent in full. */
+export interface ServedResponse {
+  path: string;
+  status: number;
+  bytes: number;
+  complete: boolean;
+}
+
+/** Hooks that see every request, from pages, workers and shared workers alike. */
+export interface ServeOptions {
+  onRequest?: (path: string) => void;
+  /** Called once per request when its response has ended (sent in full or cut off). */
+  onResponse?: (response: ServedResponse) => void;
+}
+
+export async function serveStatic(dir: string, base = '/', options: ServeOptions = {}): Promise<StaticSite> {
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     let file: string | undefined;
@@ -38,6 +54,11 @@ export async function serveStatic(dir: string, base = '/'): Promise<StaticSite> 
     const status = file ? 200 : 404;
     file ??= join(dir, '404.html');
     res.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    options.onRequest?.(path);
+    if (options.onResponse) {
+      const bytes = statSync(file).size;
+      res.on('close', () => options.onResponse?.({ path, status, bytes, complete: res.writableFinished }));
+    }
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
