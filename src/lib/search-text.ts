@@ -129,6 +129,10 @@ function queryTerm(part: string): QueryTerm | undefined {
   if (runs.length === 1 && runs[0].kind === 'han' && [...runs[0].text].length === 1) {
     return { text, tokens: [runs[0].text], prefix: true };
   }
+  // A last lone character after punctuation may begin a longer run in the text (审议（通 in 审议（通过）),
+  // which the index holds only as a pair; the rest of the term is specific enough without it.
+  const last = runs[runs.length - 1];
+  if (runs.length > 1 && last.kind === 'han' && [...last.text].length === 1 && runs[runs.length - 2].kind === 'han') runs.pop();
   const tokens = runs.flatMap((run, i) =>
     runTokens(run, i > 0 && runs[i - 1].kind === 'word' && run.kind === 'han', i < runs.length - 1),
   );

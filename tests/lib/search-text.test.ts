@@ -180,6 +180,13 @@ describe('parseQuery', () => {
     expect(parseQuery('２０２２年')[0].tokens).toEqual(['2022', '年']);
   });
 
+  it('drops a last lone character after punctuation, which the text may go on from (审议（通 in 审议（通过）)', () => {
+    const [term] = parseQuery('审议（通');
+    expect(term.tokens).toEqual(['审议']);
+    expect(slicePositions(indexTokens('会议审议（通过）了'), term.tokens)).toEqual([2]);
+    expect(parseQuery('董事会。监')[0].tokens).toEqual(['董事', '事会']);
+  });
+
   it('ignores other punctuation inside a term, which still separates runs as in the index', () => {
     const [term] = parseQuery('审议（通过）');
     expect(term).toEqual({ text: '审议通过', tokens: ['审议', '议', '通过'], prefix: false });
@@ -227,12 +234,6 @@ describe('a query for any stretch of indexed text finds it', () => {
           if (isWordChar(chars[j]) && isWordChar(chars[j + 1])) continue;
           const query = chars.slice(i, j + 1).join('');
           if (/[\s，、“”]/u.test(query)) continue;
-          // Left out: a query ending in punctuation then one Han character that the text goes on from (审议（通 in
-          // 审议（通过）). The index has no lone first character for a Han run after punctuation after Han.
-          const runs = splitRuns(query).runs;
-          const [before, last] = runs.slice(-2);
-          if (runs.length > 1 && before.kind === 'han' && last.kind === 'han' && last.text.length === 1 && isHan(chars[j + 1])) continue;
-
           checked++;
           const terms = parseQuery(query);
           const found =
