@@ -9,6 +9,7 @@
 //   workers alike, which the browser's own network events do not all report).
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ServedResponse, StaticSite } from '../lib/static-server';
+import { BenchError } from './errors';
 
 export const ENGINES = ['gongshi', 'pagefind'] as const;
 export type Engine = (typeof ENGINES)[number];
@@ -129,7 +130,7 @@ export class SearchRunner {
       try {
         await page.waitForFunction('typeof window.gongshiSearch === "object" && window.gongshiSearch !== null', null, { timeout: 15_000 });
       } catch {
-        throw new Error(
+        throw new BenchError(
           `${this.site.url('search/')} does not expose window.gongshiSearch ({ ready: Promise<void>, search(query, options?) → Promise<{ total, ids }> }).\n` +
             'The search engine this benchmark measures is not in this build; run with --engine pagefind for the Pagefind baseline.',
         );

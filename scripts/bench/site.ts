@@ -4,6 +4,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEFAULT_SEED, writeCorpus } from './corpus';
+import { BenchError } from './errors';
 import { ROOT } from './seed-text';
 
 export const BENCH_DIR = resolve(ROOT, '.bench');
@@ -86,7 +87,7 @@ function resolveCommit(ref: string): string {
   try {
     return execFileSync('git', ['rev-parse', '--short=10', `${ref}^{commit}`], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' }).trim();
   } catch {
-    throw new Error(`--ref ${ref}: not a commit of ${ROOT}`);
+    throw new BenchError(`--ref ${ref}: not a commit of ${ROOT}`);
   }
 }
 
@@ -125,7 +126,7 @@ function runBuild(site: BenchSite, code: string, logFile: string): Promise<void>
       out.end(() => {
         if (code === 0 && existsSync(join(site.dist, 'pagefind/pagefind.js'))) return ok();
         const tail = readFileSync(logFile, 'utf8').trim().split('\n').slice(-15).join('\n');
-        fail(new Error(`the build of ${site.content} failed (exit ${code}); last lines of ${logFile}:\n${tail}`));
+        fail(new BenchError(`the build of ${site.content} failed (exit ${code}); last lines of ${logFile}:\n${tail}`));
       });
     });
   });
