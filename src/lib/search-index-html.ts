@@ -45,6 +45,21 @@ function tokeniseBody(body: Element): void {
   flush();
 }
 
+/**
+ * Pagefind stores each anchor's whole text in the result data, so a paragraph with an id would be stored
+ * twice. A paragraph that opens with a bold lead sentence lends its id to that sentence instead.
+ */
+function anchorLeadSentences(node: Root | Element): void {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    const first = child.children.find((c) => c.type !== 'text' || c.value.trim() !== '');
+    if (child.tagName === 'p' && child.properties.id !== undefined && first?.type === 'element' && first.tagName === 'strong') {
+      first.properties.id = child.properties.id;
+      delete child.properties.id;
+    } else anchorLeadSentences(child);
+  }
+}
+
 function findBodies(node: Root | Element, found: Element[] = []): Element[] {
   for (const child of node.children) {
     if (child.type !== 'element') continue;
@@ -62,6 +77,7 @@ export function toSearchIndexHtml(html: string): string | undefined {
   const tree = fromHtml(html);
   const bodies = findBodies(tree);
   if (bodies.length === 0) return undefined;
+  bodies.forEach(anchorLeadSentences);
   bodies.forEach(tokeniseBody);
   const root = tree.children.find((n): n is Element => n.type === 'element' && n.tagName === 'html');
   if (root) root.properties.lang = SEARCH_INDEX_LANGUAGE;

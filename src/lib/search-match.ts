@@ -1,53 +1,37 @@
-// Matching and ranking over Pagefind's per-token results, and the excerpts shown for a match.
-// Pure functions: the browser code (src/scripts/search-engine) feeds them what Pagefind returns.
+// Finding a query's terms in a result's indexed text, and the excerpts shown for them. Pure functions:
+// the browser code (src/scripts/search-engine) feeds them what Pagefind returns.
 import type { QueryTerm, ReadableText } from './search-text';
-
-/** What one token's search returned for one page: Pagefind's score and the token's word positions. */
-export interface TokenPage {
-  score: number;
-  positions: number[];
-}
-export type TokenResults = Map<string, TokenPage>;
 
 export interface TermMatch {
   term: QueryTerm;
   /** Word positions where the term starts. */
   starts: number[];
 }
-export interface PageMatch {
-  id: string;
-  score: number;
-  terms: TermMatch[];
+
+/** The words of indexed text as Pagefind numbers and compares them: punctuation stripped, lower-cased. */
+export function indexWords(content: string): string[] {
+  return content
+    .split(/\s+/u)
+    .filter(Boolean)
+    .map((w) => w.replace(/^[^\p{L}\p{N}\p{M}]+|[^\p{L}\p{N}\p{M}]+$/gu, '').toLowerCase());
 }
 
-/** Pages where the term's tokens sit at consecutive positions, with where each occurrence starts. */
-export function matchTerm(term: QueryTerm, results: TokenResults[]): Map<string, { starts: number[]; score: number }> {
-  const found = new Map<string, { starts: number[]; score: number }>();
-  const [first, ...rest] = results;
-  if (!first) return found;
-  for (const [id, page] of first) {
-    const others = rest.map((r) => r.get(id));
-    if (others.some((o) => !o)) continue;
-    const sets = others.map((o) => new Set(o!.positions));
-    const starts = page.positions.filter((p) => sets.every((set, j) => set.has(p + j + 1))).sort((a, b) => a - b);
-    if (starts.length === 0) continue;
-    const score = [page, ...others].reduce((sum, o) => sum + o!.score, 0) / results.length;
-    found.set(id, { starts, score });
+/** Where the term's tokens sit at consecutive positions (a prefix term: where a word begins with it). */
+export function termStarts(words: string[], term: QueryTerm): number[] {
+  const starts: number[] = [];
+  const [first, ...rest] = term.tokens;
+  for (let p = 0; p < words.length; p++) {
+    if (term.prefix ? !words[p].startsWith(first) : words[p] !== first) continue;
+    if (rest.every((token, j) => words[p + j + 1] === token)) starts.push(p);
   }
-  return found;
+  return starts;
 }
 
-/** Pages that contain every term, best first: Pagefind's relevance per term, more occurrences rank higher. */
-export function matchAll(terms: QueryTerm[], perTerm: Map<string, { starts: number[]; score: number }>[]): PageMatch[] {
-  if (terms.length === 0 || perTerm.length !== terms.length) return [];
-  const pages: PageMatch[] = [];
-  for (const id of perTerm[0].keys()) {
-    if (!perTerm.every((m) => m.has(id))) continue;
-    const matches = perTerm.map((m) => m.get(id)!);
-    const score = matches.reduce((sum, m) => sum + m.score * (1 + Math.log(Math.max(1, m.starts.length))), 0);
-    pages.push({ id, score, terms: terms.map((term, i) => ({ term, starts: matches[i].starts })) });
-  }
-  return pages.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+/** The ids of the first list that are in every other list, in the first list's order. */
+export function intersectInOrder(lists: string[][]): string[] {
+  const [first = [], ...rest] = lists;
+  const sets = rest.map((list) => new Set(list));
+  return first.filter((id) => sets.every((set) => set.has(id)));
 }
 
 /** A run of excerpt text, marked when it is what the reader searched for. */

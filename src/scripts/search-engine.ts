@@ -1,9 +1,11 @@
-// Search in the browser over the bigram index: each query token is looked up with Pagefind on its own,
-// and phrases and AND are worked out here from the word positions Pagefind returns (src/lib/search-match).
+// Search in the browser over the bigram index. Each term of the query is one quoted Pagefind search
+// for its tokens in a row (Pagefind checks they are contiguous, never substitutes a shorter word, and
+// is fast at it); pages must match every term, newest first. Where in a page the terms are is worked
+// out from the page's indexed text when the result is shown (src/lib/search-match).
 // Pagefind is loaded from the site's own /pagefind/ folder; the Traditional→Simplified converter only
 // when a query contains Traditional characters.
 import { SEARCH_INDEX_LANGUAGE } from '../lib/search-index-html';
-import { matchAll, matchTerm, type PageMatch, type TokenResults } from '../lib/search-match';
+import { indexWords, intersectInOrder, termStarts, type TermMatch } from '../lib/search-match';
 import { parseQuery, type QueryTerm } from '../lib/search-text';
 import { hasTraditional } from 'virtual:gongshi/traditional-chars';
 
@@ -21,8 +23,6 @@ export interface PagefindFragment {
 }
 interface PagefindResult {
   id: string;
-  score: number;
-  words: number[];
   data(): Promise<PagefindFragment>;
 }
 interface PagefindInstance {
@@ -30,14 +30,16 @@ interface PagefindInstance {
   init(): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
   preload(term: string, o?: object): Promise<void>;
-  search(term: string, o?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
+  search(term: string, o?: { filters?: Record<string, string>; sort?: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
 }
 interface PagefindModule {
   createInstance(o: Record<string, unknown>): PagefindInstance;
 }
 
-export interface SearchHit extends PageMatch {
-  data(): Promise<PagefindFragment>;
+export interface SearchHit {
+  id: string;
+  /** The page's indexed text and metadata, and where each term occurs in it. */
+  load(): Promise<{ data: PagefindFragment; words: string[]; terms: TermMatch[] }>;
 }
 export interface SearchOutcome {
   /** The query after Traditional characters were converted (what was searched). */
@@ -73,7 +75,8 @@ function createInstance(pf: PagefindModule, base: string): PagefindInstance {
   const lang = html.getAttribute('lang');
   html.setAttribute('lang', SEARCH_INDEX_LANGUAGE);
   try {
-    return pf.createInstance({ basePath: `${base}pagefind/`, baseUrl: base });
+    // Quoted searches take milliseconds, so Pagefind's web worker (another 43 KB) is not worth fetching.
+    return pf.createInstance({ basePath: `${base}pagefind/`, baseUrl: base, noWorker: true });
   } finally {
     if (lang === null) html.removeAttribute('lang');
     else html.setAttribute('lang', lang);
@@ -85,55 +88,34 @@ export async function loadSearchEngine(base: string): Promise<SearchEngine> {
   const instance = createInstance(pf, base);
   await instance.init();
 
-  type Found = { results: TokenResults; data: Map<string, PagefindResult> };
-  const collect = (results: PagefindResult[]): Found => {
-    const found: Found = { results: new Map(), data: new Map() };
-    for (const r of results) {
-      found.results.set(r.id, { score: r.score, positions: r.words });
-      found.data.set(r.id, r);
+  // Newest first: a quoted search has no ranking of its own (every page scores the same).
+  const sort = { date: 'desc' };
+  const pagesWith = async (term: QueryTerm, filters: Record<string, string>): Promise<Map<string, PagefindResult>> => {
+    if (term.prefix) {
+      // Pagefind loads the one index chunk where the character itself would sort; the words that begin
+      // with it may go on into the next chunk, so that one is loaded too.
+      await instance.preload(`${term.tokens[0]}\u{10FFFF}`);
     }
-    return found;
+    const query = term.prefix ? term.tokens[0] : `"${term.tokens.join(' ')}"`;
+    const { results } = await instance.search(query, { filters, sort });
+    return new Map(results.map((r) => [r.id, r]));
   };
-  // Unquoted, Pagefind ranks pages and reports every position of the word (and of words it begins).
-  const positions = async (token: string, filters: Record<string, string>, prefix: boolean): Promise<Found> => {
-    // Pagefind loads the one index chunk where the prefix itself would sort; the words that extend it may
-    // continue into the next chunk, so that one is loaded too.
-    if (prefix) await instance.preload(`${token}\u{10FFFF}`);
-    return collect((await instance.search(token, { filters })).results);
-  };
-  // Quoted, Pagefind checks the tokens are contiguous and never substitutes a shorter word, but reports
-  // only the first occurrence and no ranking: it decides which pages match, `positions` the rest.
-  const phrase = async (tokens: string[], filters: Record<string, string>): Promise<Set<string>> =>
-    new Set((await instance.search(`"${tokens.join(' ')}"`, { filters })).results.map((r) => r.id));
 
   return {
     filters: () => instance.filters(),
     async search(raw, { filters = {} } = {}) {
       const query = await simplify(raw);
       const terms = parseQuery(query);
-      const lookups = new Map<string, Promise<Found>>();
-      const find = (token: string, prefix: boolean) => {
-        const key = `${prefix ? '*' : '='}${token}`;
-        if (!lookups.has(key)) lookups.set(key, positions(token, filters, prefix));
-        return lookups.get(key)!;
-      };
-      const perTerm = await Promise.all(
-        terms.map(async (term) => {
-          const [found, pages] = await Promise.all([
-            Promise.all(term.tokens.map((t) => find(t, term.prefix))),
-            term.prefix ? undefined : phrase(term.tokens, filters),
-          ]);
-          const matched = matchTerm(term, found.map((f) => f.results));
-          if (!pages) return matched;
-          const confirmed: typeof matched = new Map();
-          for (const id of pages) confirmed.set(id, matched.get(id) ?? { starts: [], score: 0 });
-          return confirmed;
-        }),
-      );
-      const matches = matchAll(terms, perTerm);
-      const results = new Map<string, PagefindResult>();
-      for (const lookup of lookups.values()) for (const [id, r] of (await lookup).data) if (!results.has(id)) results.set(id, r);
-      const hits = matches.filter((m) => results.has(m.id)).map((m) => ({ ...m, data: () => results.get(m.id)!.data() }));
+      const perTerm = await Promise.all(terms.map((term) => pagesWith(term, filters)));
+      const ids = intersectInOrder(perTerm.map((pages) => [...pages.keys()]));
+      const hits = ids.map((id) => ({
+        id,
+        async load() {
+          const data = await perTerm[0].get(id)!.data();
+          const words = indexWords(data.content);
+          return { data, words, terms: terms.map((term) => ({ term, starts: termStarts(words, term) })) };
+        },
+      }));
       return { query, terms, hits };
     },
   };

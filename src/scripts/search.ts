@@ -43,9 +43,9 @@ function titleLength(anchor: { element: string; text: string }): number {
 }
 
 async function renderHit(hit: SearchHit): Promise<HTMLElement> {
-  const data = await hit.data();
+  const { data, terms } = await hit.load();
   const readable = readableText(data.content);
-  const spans = matchSpans(readable, hit.terms);
+  const spans = matchSpans(readable, terms);
   const text = readable.text;
   const end = text.length;
   // Marks the matched words in text[from, to), cut to `length` characters around `at`.
@@ -58,7 +58,7 @@ async function renderHit(hit: SearchHit): Promise<HTMLElement> {
   const item = el('li', { class: 'search-result' }, el('h2', {}, el('a', { href: data.url }, ...titleNodes)));
   if (meta) item.append(el('p', { class: 'search-result-meta' }, meta));
 
-  const positions = hit.terms.flatMap((t) => t.starts).sort((a, b) => a - b);
+  const positions = terms.flatMap((t) => t.starts).sort((a, b) => a - b);
   const anchors = [...data.anchors].sort((a, b) => a.location - b.location);
   const at = (location: number) => readable.offsets[Math.min(location, readable.offsets.length - 1)] ?? end;
   const startOf = (location: number) => readable.starts[Math.min(location, readable.starts.length - 1)] ?? end;

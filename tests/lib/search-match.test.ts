@@ -1,15 +1,6 @@
-// Matching Pagefind's per-token results into phrase matches, ranking them, and cutting marked excerpts.
+// Finding the query's terms in a result's indexed text, combining result lists, and cutting marked excerpts.
 import { describe, expect, it } from 'vitest';
-import {
-  excerpt,
-  matchAll,
-  matchSpans,
-  matchTerm,
-  sectionHits,
-  type Anchor,
-  type ExcerptPart,
-  type TokenResults,
-} from '../../src/lib/search-match';
+import { excerpt, indexWords, intersectInOrder, matchSpans, sectionHits, termStarts, type Anchor, type ExcerptPart } from '../../src/lib/search-match';
 import { parseQuery, readableText, toIndexText, type QueryTerm } from '../../src/lib/search-text';
 
 const termOf = (query: string): QueryTerm => {
@@ -18,33 +9,8 @@ const termOf = (query: string): QueryTerm => {
   return terms[0];
 };
 
-/** Per-token results as Pagefind gives them: token → page → positions (score 1 unless given). */
-function results(pages: Record<string, Record<string, number[] | { score: number; positions: number[] }>>, tokens: string[]): TokenResults[] {
-  return tokens.map((token) => {
-    const map: TokenResults = new Map();
-    for (const [id, byToken] of Object.entries(pages)) {
-      const found = byToken[token];
-      if (found) map.set(id, Array.isArray(found) ? { score: 1, positions: found } : found);
-    }
-    return map;
-  });
-}
-
-/** What Pagefind would return for pages of indexed text: each token's positions, glued punctuation stripped. */
-function indexedResults(pages: Record<string, string>, term: QueryTerm): TokenResults[] {
-  return term.tokens.map((token) => {
-    const map: TokenResults = new Map();
-    for (const [id, text] of Object.entries(pages)) {
-      const words = toIndexText(text)
-        .split(/\s+/u)
-        .filter(Boolean)
-        .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').toLowerCase());
-      const positions = words.flatMap((w, p) => ((term.prefix ? w.startsWith(token) : w === token) ? [p] : []));
-      if (positions.length) map.set(id, { score: 1, positions });
-    }
-    return map;
-  });
-}
+/** The words of a page's indexed text. */
+const wordsOf = (text: string) => indexWords(toIndexText(text));
 
 /** The excerpt's text parts with the character range each covers in `text` (ellipses have none). */
 function located(parts: ExcerptPart[], text: string, start: number): Array<ExcerptPart & { at: number }> {
@@ -60,104 +26,50 @@ function located(parts: ExcerptPart[], text: string, start: number): Array<Excer
 
 const plain = (parts: ExcerptPart[]) => parts.map((p) => p.text).join('');
 
-describe('matchTerm', () => {
-  const term = termOf('董事会审议'); // 董事 事会 会审 审议
-
-  it('matches a page whose tokens sit at consecutive positions, with where each occurrence starts', () => {
-    const found = matchTerm(term, results({ a: { 董事: [3, 10, 40], 事会: [4, 20, 41], 会审: [5, 42], 审议: [6, 43] } }, term.tokens));
-    expect(found.get('a')?.starts).toEqual([3, 40]);
-  });
-
-  it('leaves out a page missing one of the tokens', () => {
-    const found = matchTerm(term, results({ b: { 董事: [3], 事会: [4], 审议: [6] } }, term.tokens));
-    expect(found.has('b')).toBe(false);
-  });
-
-  it('leaves out a page where the tokens are all there but not next to each other', () => {
-    const found = matchTerm(term, results({ c: { 董事: [3], 事会: [4], 会审: [9], 审议: [10] } }, term.tokens));
-    expect(found.has('c')).toBe(false);
-  });
-
-  it('does not match tokens in the wrong order', () => {
-    const two = termOf('董事会'); // 董事 事会
-    const found = matchTerm(two, results({ d: { 董事: [5], 事会: [4] } }, two.tokens));
-    expect(found.has('d')).toBe(false);
-  });
-
-  it('scores a page with the mean of its token scores', () => {
-    const found = matchTerm(
-      term,
-      results(
-        {
-          a: {
-            董事: { score: 1, positions: [0] },
-            事会: { score: 2, positions: [1] },
-            会审: { score: 3, positions: [2] },
-            审议: { score: 6, positions: [3] },
-          },
-        },
-        term.tokens,
-      ),
-    );
-    expect(found.get('a')?.score).toBe(3);
-  });
-
-  it('lists starts in order, whatever order Pagefind gives them in', () => {
-    const single = termOf('整改');
-    const found = matchTerm(single, results({ a: { 整改: [30, 2, 17] } }, single.tokens));
-    expect(found.get('a')).toEqual({ starts: [2, 17, 30], score: 1 });
-  });
-
-  it('matches only the pages that hold the phrase, among several', () => {
-    const pages = { one: '董事会审议通过', two: '审议董事会', three: '会议由董事会审议' };
-    const found = matchTerm(term, indexedResults(pages, term));
-    expect([...found.keys()].sort()).toEqual(['one', 'three']);
-    expect(found.get('three')?.starts).toEqual([3]); // 会议 议由 由董 董事 …
-  });
-
-  it('finds nothing without token results', () => {
-    expect(matchTerm(term, []).size).toBe(0);
+describe('indexWords', () => {
+  it('numbers the words as Pagefind does: glued punctuation stripped, letters lower-cased', () => {
+    expect(indexWords(' “董事 事会 会” ERP系 统 027- 85615369。 ')).toEqual(['董事', '事会', '会', 'erp系', '统', '027', '85615369']);
   });
 });
 
-describe('matchAll', () => {
-  const a = termOf('董事会');
-  const b = termOf('审议');
-  const per = (entries: Record<string, [number[], number]>) =>
-    new Map(Object.entries(entries).map(([id, [starts, score]]) => [id, { starts, score }]));
+describe('termStarts', () => {
+  const term = termOf('董事会审议'); // 董事 事会 会审 审议
 
-  it('keeps only pages that match every term', () => {
-    const pages = matchAll([a, b], [per({ x: [[1], 1], y: [[1], 1] }), per({ y: [[5], 1], z: [[5], 1] })]);
-    expect(pages.map((p) => p.id)).toEqual(['y']);
+  it('finds where the tokens sit at consecutive positions', () => {
+    // 会议 议由 由董 董事 事会 会审 审议 议， 董事 事会 会审 审议 议。
+    expect(termStarts(wordsOf('会议由董事会审议，董事会审议。'), term)).toEqual([3, 8]);
   });
 
-  it('gives each page the starts of each term, in query order', () => {
-    const [page] = matchAll([a, b], [per({ y: [[1, 9], 1] }), per({ y: [[5], 1] })]);
-    expect(page.terms).toEqual([
-      { term: a, starts: [1, 9] },
-      { term: b, starts: [5] },
-    ]);
+  it('finds nothing where the tokens are all there but not next to each other', () => {
+    expect(termStarts(wordsOf('董事会，审议'), term)).toEqual([]);
+    expect(termStarts(wordsOf('审议董事会'), term)).toEqual([]);
   });
 
-  it('ranks a page with more occurrences higher at the same relevance', () => {
-    const pages = matchAll([a], [per({ once: [[1], 1], thrice: [[1, 5, 9], 1] })]);
-    expect(pages.map((p) => p.id)).toEqual(['thrice', 'once']);
-    expect(pages[0].score).toBeGreaterThan(pages[1].score);
+  it('finds the characters of a name only together', () => {
+    const name = termOf('张建国');
+    expect(termStarts(wordsOf('张建明同志和国有企业'), name)).toEqual([]);
+    expect(termStarts(wordsOf('由张建国同志牵头'), name)).toEqual([1]);
   });
 
-  it('ranks a more relevant page higher at the same number of occurrences', () => {
-    const pages = matchAll([a], [per({ low: [[1], 0.5], high: [[1], 2] })]);
-    expect(pages.map((p) => p.id)).toEqual(['high', 'low']);
+  it('matches a lone character at the start of any word (a prefix term)', () => {
+    const one = termOf('改');
+    // 整改 改进 进， 改 革
+    expect(termStarts(wordsOf('整改进，改革'), one)).toEqual([1, 3]);
   });
 
-  it('breaks ties by page id', () => {
-    const pages = matchAll([a, b], [per({ c: [[1], 1], a: [[1], 1], b: [[1], 1] }), per({ b: [[2], 1], c: [[2], 1], a: [[2], 1] })]);
-    expect(pages.map((p) => p.id)).toEqual(['a', 'b', 'c']);
+  it('finds a number followed by a character that goes on (2022年 in 2022年度)', () => {
+    expect(termStarts(wordsOf('完成2022年度计划'), termOf('2022年'))).toEqual([2]);
+  });
+});
+
+describe('intersectInOrder', () => {
+  it('keeps the ids in every list, in the first list’s order', () => {
+    expect(intersectInOrder([['c', 'a', 'b'], ['a', 'b', 'x'], ['b', 'a']])).toEqual(['a', 'b']);
   });
 
-  it('finds nothing for no terms, or when the results do not line up with the terms', () => {
-    expect(matchAll([], [])).toEqual([]);
-    expect(matchAll([a, b], [per({ x: [[1], 1] })])).toEqual([]);
+  it('returns the only list as it is, and nothing for no lists', () => {
+    expect(intersectInOrder([['b', 'a']])).toEqual(['b', 'a']);
+    expect(intersectInOrder([])).toEqual([]);
   });
 });
 
@@ -169,7 +81,7 @@ describe('matchSpans', () => {
       readable,
       queries.map((q) => {
         const term = termOf(q);
-        return { term, starts: matchTerm(term, indexedResults({ page: text }, term)).get('page')?.starts ?? [] };
+        return { term, starts: termStarts(wordsOf(text), term) };
       }),
     );
   const spanTexts = (spans: Array<[number, number]>) => spans.map(([s, e]) => readable.text.slice(s, e));
@@ -266,7 +178,7 @@ describe('excerpt', () => {
     const page = '根据市委巡察工作统一部署，市委第一巡察组对产投集团开展了政治巡察，并反馈了巡察意见。';
     const readable = readableText(toIndexText(page));
     const term = termOf('产投集团');
-    const starts = matchTerm(term, indexedResults({ page }, term)).get('page')!.starts;
+    const starts = termStarts(wordsOf(page), term);
     const spans = matchSpans(readable, [{ term, starts }]);
     const parts = excerpt(readable.text, spans, readable.offsets[starts[0]], 0, readable.text.length, 16);
     expect(parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['产投集团']);
