@@ -25,7 +25,7 @@ import { launch } from './lib/chromium';
 import { serveStatic } from './lib/static-server';
 import { BenchError } from './bench/errors';
 import { GroundTruth, readIndexedPages } from './bench/ground-truth';
-import { ENGINES, SearchRunner, Traffic, type EndToEnd, type Engine, type SearchRun } from './bench/measure';
+import { ENGINES, GzipSizes, SearchRunner, Traffic, type EndToEnd, type Engine, type SearchRun } from './bench/measure';
 import { bundleSize, fragmentUrls } from './bench/pagefind-files';
 import { ORDER_PAIRS, QUERY_CLASSES, buildQueries, type QueryClass } from './bench/queries';
 import { formatReport, writeReport, type Mismatch, type SearchReport } from './bench/report';
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   const traffic = new Traffic();
   const server = await serveStatic(site.dist, '/', { onRequest: traffic.onRequest, onResponse: traffic.onResponse });
   const browser = await launch();
-  const runner = new SearchRunner(browser, server, engine, traffic);
+  const runner = new SearchRunner(browser, server, engine, traffic, new GzipSizes(site.dist, '/'));
   let report: SearchReport;
   try {
     // 1. Every query in a fresh context, through the engine's API.
@@ -154,6 +154,7 @@ async function main(): Promise<void> {
       firstQuery: {
         bytes: { median: median(e2e.map((e) => e.bytes)), max: Math.max(...e2e.map((e) => e.bytes)) },
         pagefindBytes: { median: median(e2e.map((e) => e.pagefindBytes)), max: Math.max(...e2e.map((e) => e.pagefindBytes)) },
+        gzipBytes: { median: median(e2e.map((e) => e.gzipBytes)), max: Math.max(...e2e.map((e) => e.gzipBytes)) },
         requests: { median: median(e2e.map((e) => e.requests)), max: Math.max(...e2e.map((e) => e.requests)) },
         errors: e2e.filter((e) => /无法|出错|失败/.test(e.status)).map((e) => e.status),
       },

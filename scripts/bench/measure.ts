@@ -7,6 +7,9 @@
 // - `endToEnd`: opens /search/?q=… in a fresh context, as a shared link would, and records when the status
 //   line shows the outcome and every byte the static server sent for it (pages, workers and shared
 //   workers alike, which the browser's own network events do not all report).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ServedResponse, StaticSite } from '../lib/static-server';
 import { BenchError } from './errors';
@@ -29,7 +32,33 @@ export interface EndToEnd {
   /** Body bytes of every response after the HTML document, and of those under /pagefind/. */
   bytes: number;
   pagefindBytes: number;
+  /** The same responses as a host that gzips text, JSON and wasm would send them (nginx `gzip on`, GitHub Pages). */
+  gzipBytes: number;
   requests: number;
+}
+
+// Pagefind's .pf_* files are gzipped already; hosts compress these types on the fly.
+const COMPRESSIBLE = /\.(html|css|js|mjs|json|svg|wasm|pagefind|xml|txt)$/;
+
+/** Bytes of one response body as a gzip-serving host would send it (cached per file). */
+export class GzipSizes {
+  private readonly cache = new Map<string, number>();
+  constructor(private readonly dist: string, private readonly base: string) {}
+
+  of(response: ServedResponse): number {
+    const rel = response.path.slice(this.base.length).replace(/(^|\/)$/, '$1index.html');
+    if (!COMPRESSIBLE.test(rel) || response.status !== 200) return response.bytes;
+    let size = this.cache.get(rel);
+    if (size === undefined) {
+      try {
+        size = Math.min(response.bytes, gzipSync(readFileSync(join(this.dist, rel)), { level: 6 }).length);
+      } catch {
+        size = response.bytes;
+      }
+      this.cache.set(rel, size);
+    }
+    return size;
+  }
 }
 
 const TIMEOUT = 60_000;
@@ -117,6 +146,7 @@ export class SearchRunner {
     private readonly site: StaticSite,
     private readonly engine: Engine,
     private readonly traffic: Traffic,
+    private readonly gzip: GzipSizes,
   ) {}
 
   /** Runs the queries one after another in one fresh page. */
@@ -162,6 +192,7 @@ export class SearchRunner {
         ...outcome,
         bytes: sum(sent.map((r) => r.bytes)),
         pagefindBytes: sum(sent.filter((r) => r.path.startsWith(pagefind)).map((r) => r.bytes)),
+        gzipBytes: sum(sent.map((r) => this.gzip.of(r))),
         requests: afterDocument.length,
       };
     });

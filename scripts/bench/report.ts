@@ -30,7 +30,7 @@ export interface SearchReport {
   site: { dir: string; reused: boolean; generateSeconds: number; buildSeconds: number; pages: number };
   classes: ClassSummary[];
   index: BundleSize;
-  firstQuery: { bytes: Figures; pagefindBytes: Figures; requests: Figures; errors: string[] };
+  firstQuery: { bytes: Figures; pagefindBytes: Figures; gzipBytes: Figures; requests: Figures; errors: string[] };
   latency: { searchMs: Figures; endToEndMs: Figures };
   checks: { traditional: { compared: number; mismatches: Mismatch[] }; width: { compared: number; mismatches: Mismatch[] }; order: { compared: number; mismatches: Mismatch[] } };
   warnings: string[];
@@ -75,6 +75,7 @@ export function formatReport(report: SearchReport): string {
     `Index (dist/pagefind/):       ${mb(index.bytes)} in ${index.files} files`,
     `First query, /search/?q=:     bytes after the HTML median ${kb(firstQuery.bytes.median)}, max ${kb(firstQuery.bytes.max!)}` +
       ` (under /pagefind/: median ${kb(firstQuery.pagefindBytes.median)}, max ${kb(firstQuery.pagefindBytes.max!)}); requests median ${firstQuery.requests.median}, max ${firstQuery.requests.max}`,
+    `  from a gzip-serving host:   median ${kb(firstQuery.gzipBytes.median)}, max ${kb(firstQuery.gzipBytes.max!)}`,
     `Latency, search() after ready: median ${ms(latency.searchMs.median)}, p95 ${ms(latency.searchMs.p95!)}`,
     `Latency, navigation → outcome: median ${ms(latency.endToEndMs.median)}, p95 ${ms(latency.endToEndMs.p95!)}`,
   );

@@ -1,11 +1,13 @@
-// The search page. `?q=` runs on load so results can be shared; results come ten at a time.
+// The search page. `?q=` runs on load so results can be shared. Each result shown costs a download
+// of its indexed text (about 10 KB), so the first five come at once and the rest ten at a time, on request.
 // Excerpts are rebuilt from the index (src/lib/search-text) and only what matched the query is marked.
 import { formatChineseDate } from '../lib/format';
 import { excerpt, matchSpans, sectionHits, type ExcerptPart } from '../lib/search-match';
 import { readableText } from '../lib/search-text';
 import { loadSearchEngine, type SearchEngine, type SearchHit } from './search-engine';
 
-const PAGE_SIZE = 10;
+const FIRST_BATCH = 5;
+const NEXT_BATCH = 10;
 const EXCERPT_LENGTH = 80;
 const SUB_RESULTS = 3;
 
@@ -105,14 +107,17 @@ export function startSearchPage(): void {
     return filters;
   };
 
-  const showMore = async () => {
-    if (!shown) return;
+  const showMore = async (): Promise<HTMLElement[]> => {
+    if (!shown) return [];
     const { hits, count, mine } = shown;
-    const items = await Promise.all(hits.slice(count, count + PAGE_SIZE).map(renderHit));
-    if (mine !== generation) return;
+    const items = await Promise.all(hits.slice(count, count + (count ? NEXT_BATCH : FIRST_BATCH)).map(renderHit));
+    if (mine !== generation) return [];
     list.append(...items);
     shown.count = count + items.length;
-    more.hidden = shown.count >= hits.length;
+    const left = hits.length - shown.count;
+    more.hidden = left <= 0;
+    more.textContent = `显示更多结果（还有 ${left} 份）`;
+    return items;
   };
 
   const run = async (query: string) => {
@@ -168,7 +173,8 @@ export function startSearchPage(): void {
     },
   };
 
-  more.addEventListener('click', () => void showMore());
+  // Keyboard and screen reader users land on the first of the results just added.
+  more.addEventListener('click', () => void showMore().then((items) => items[0]?.querySelector('a')?.focus()));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const url = new URL(location.href);

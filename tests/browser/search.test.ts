@@ -37,6 +37,12 @@ async function submit(page: Page, query: string): Promise<PageResults> {
     const text = document.getElementById('search-status')?.textContent ?? '';
     return text !== '' && !text.startsWith('正在搜索');
   });
+  // Results come five at a time: ask for the rest.
+  while (await page.locator('#search-more').isVisible()) {
+    const before = await page.locator('#search-results > li').count();
+    await page.locator('#search-more').click();
+    await page.waitForFunction((n) => document.querySelectorAll('#search-results > li').length > n, before);
+  }
   return page.evaluate(() => ({
     status: document.getElementById('search-status')!.textContent ?? '',
     urls: [...document.querySelectorAll('#search-results > li h2 a')].map((a) => new URL((a as HTMLAnchorElement).href).pathname),
@@ -172,6 +178,23 @@ describe.skipIf(!browserCheck.available)(`Chinese search in Chromium${browserChe
     expect(urls.length).toBeGreaterThan(0);
     expect(marks.length).toBeGreaterThan(0);
     for (const mark of marks) expect(allowed).toContain(mark);
+  });
+
+  it('shows five results first, and the rest on request with focus on the first one added', async () => {
+    const expected = truth.relevant('集团');
+    expect(expected.size).toBe(6);
+    await withSearchPage(async (page) => {
+      await page.goto(`${site.url('search/')}?q=${encodeURIComponent('集团')}`);
+      await page.waitForFunction(() => (document.getElementById('search-status')?.textContent ?? '').startsWith('找到'));
+      expect(await page.locator('#search-results > li').count()).toBe(5);
+      const more = page.locator('#search-more');
+      expect(await more.textContent()).toBe('显示更多结果（还有 1 份）');
+      await more.click();
+      await expect.poll(() => page.locator('#search-results > li').count()).toBe(6);
+      expect(await more.isHidden()).toBe(true);
+      const focused = await page.evaluate(() => document.activeElement?.closest('#search-results > li') === document.querySelectorAll('#search-results > li')[5]);
+      expect(focused).toBe(true);
+    });
   });
 
   it('excerpts keep the notice’s own full-width punctuation', async () => {
