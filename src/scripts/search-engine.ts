@@ -49,6 +49,8 @@ export interface SearchOutcome {
 }
 
 export interface SearchEngine {
+  /** Fetches the index chunks a query will need, so that searching it is quicker (call while the reader types). */
+  preload(query: string): Promise<void>;
   search(query: string, options?: { filters?: Record<string, string> }): Promise<SearchOutcome>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
@@ -103,6 +105,10 @@ export async function loadSearchEngine(base: string): Promise<SearchEngine> {
 
   return {
     filters: () => instance.filters(),
+    async preload(raw) {
+      const terms = parseQuery(await simplify(raw)).filter((term) => !term.prefix);
+      await Promise.all(terms.map((term) => instance.preload(`"${term.tokens.join(' ')}"`)));
+    },
     async search(raw, { filters = {} } = {}) {
       const query = await simplify(raw);
       const terms = parseQuery(query);

@@ -174,6 +174,11 @@ export function startSearchPage(): void {
   };
 
   // Keyboard and screen reader users land on the first of the results just added.
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => void getEngine().then((e) => e.preload(input.value)).catch(() => undefined), 200);
+  });
   more.addEventListener('click', () => void showMore().then((items) => items[0]?.querySelector('a')?.focus()));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
