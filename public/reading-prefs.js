@@ -1,0 +1,15 @@
+// Applies the reader's saved reading settings (text size, line spacing, contrast, script) before the
+// page is drawn, so nothing jumps. Loaded without defer in <head>; the toolbar (src/scripts/reading-controls.ts)
+// changes and saves them. Key and values: see src/lib/reading-prefs.ts.
+(function () {
+  try {
+    var prefs = JSON.parse(localStorage.getItem('gongshi-reading') || '{}');
+    var root = document.documentElement;
+    if ([125, 150, 175, 200].indexOf(prefs.size) >= 0) root.setAttribute('data-text-size', String(prefs.size));
+    if (prefs.lineSpacing === 'wide') root.setAttribute('data-line-spacing', 'wide');
+    if (prefs.contrast === 'high' || prefs.contrast === 'normal') root.setAttribute('data-contrast', prefs.contrast);
+    if (prefs.script === 'hant') root.setAttribute('data-script', 'hant');
+  } catch (e) {
+    // No storage (private mode, blocked): the defaults stay.
+  }
+})();
