@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import searchIndex from './src/integrations/search-index.ts';
-import traditionalChars from './src/integrations/traditional-chars.ts';
+import openccModules from './src/integrations/opencc-modules.ts';
 import { remarkNotice } from './src/lib/remark-notice.ts';
 import { normaliseBase } from './src/lib/paths.ts';
 
@@ -21,7 +21,7 @@ export default defineConfig({
     syntaxHighlight: false,
     remarkPlugins: [remarkCjkFriendly, remarkNotice],
   },
-  vite: { build: { assetsInlineLimit: 0 }, plugins: [traditionalChars()] },
+  vite: { build: { assetsInlineLimit: 0 }, plugins: [openccModules()] },
   devToolbar: { enabled: false },
   integrations: [searchIndex()],
 });

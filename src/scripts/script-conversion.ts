@@ -1,12 +1,13 @@
 // Shows the page in Traditional characters (or back in Simplified) in the browser. The converter
-// (opencc-js cn→tw, about 60 KB) is fetched the first time a reader asks for it. Text added later, such as
+// (opencc-js cn→tw cut to this site's phrases, see src/integrations/opencc-modules) is fetched the first
+// time a reader asks for it. Text added later, such as
 // search results, is converted as it appears. Form fields keep what the reader typed.
 const SKIP = new Set(['SCRIPT', 'STYLE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'CODE', 'PRE', 'NOSCRIPT']);
 const ATTRIBUTES = ['aria-label', 'title', 'placeholder', 'alt'];
 
 let converter: Promise<(text: string) => string> | undefined;
 const loadConverter = () =>
-  (converter ??= import('opencc-js/cn2t').then(({ Converter }) => Converter({ from: 'cn', to: 'tw' })));
+  (converter ??= import('virtual:gongshi/to-traditional').then(({ toTraditional }) => toTraditional));
 
 /** Original text of every converted node and attribute, to go back to Simplified exactly. */
 const originals = new Map<Node, string>();
