@@ -37,8 +37,13 @@ export function startReadingControls(): void {
       else root.setAttribute(name, value);
     }
     sizeValue.textContent = `${prefs.size}%`;
-    button('smaller').disabled = prefs.size === DEFAULT_PREFS.size;
-    button('larger').disabled = prefs.size === 200;
+    const [smaller, larger] = [button('smaller'), button('larger')];
+    const focused = document.activeElement;
+    smaller.disabled = prefs.size === DEFAULT_PREFS.size;
+    larger.disabled = prefs.size === 200;
+    // A button disabled under the keyboard focus would drop it to the top of the page: move it to the other size button.
+    if (focused === larger && larger.disabled) smaller.focus();
+    else if (focused === smaller && smaller.disabled) larger.focus();
     button('line-spacing').setAttribute('aria-pressed', String(prefs.lineSpacing === 'wide'));
     button('contrast').setAttribute('aria-pressed', String(highContrastWanted(prefs)));
     button('script').setAttribute('aria-pressed', String(prefs.script === 'hant'));
