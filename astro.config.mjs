@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import remarkCjkFriendly from 'remark-cjk-friendly';
+import headersFile from './src/integrations/headers-file.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import openccModules from './src/integrations/opencc-modules.ts';
 import { remarkNotice } from './src/lib/remark-notice.ts';
@@ -23,5 +24,5 @@ export default defineConfig({
   },
   vite: { build: { assetsInlineLimit: 0 }, plugins: [openccModules()] },
   devToolbar: { enabled: false },
-  integrations: [searchIndex()],
+  integrations: [searchIndex(), headersFile()],
 });

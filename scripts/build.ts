@@ -1,25 +1,65 @@
-// npm run build: checks content/ first (clear errors, nothing built), then builds site and search index.
+// npm run build: checks content/ first (clear errors, nothing built), builds site and search index into a
+// staging folder, verifies the result (contact on every page, links, every notice in the
+// index), and only then puts it in place of dist/. Whatever fails, an existing dist/ stays as it was.
+import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'astro';
 import { checkContent } from '../src/lib/content-check';
-import { formatDiagnostic } from '../src/lib/diagnostics';
-import { contentDir } from '../src/lib/paths';
+import { formatDiagnostic, type Diagnostic } from '../src/lib/diagnostics';
+import { contentDir, normaliseBase } from '../src/lib/paths';
+import { verifySite } from '../src/lib/verify-site';
 
 // --out-dir builds somewhere other than dist/ (the tests build the root and sub-path sites side by side).
 const { values } = parseArgs({ options: { 'out-dir': { type: 'string' } } });
-const result = checkContent(contentDir());
-for (const d of result.diagnostics) console.error(formatDiagnostic(d));
-const errors = result.diagnostics.filter((d) => d.severity === 'error');
-if (errors.length) {
-  console.error(`\n构建已停止：内容有 ${errors.length} 个错误，dist/ 没有改动。改正后再运行 npm run build。`);
+const outDir = resolve(values['out-dir'] ?? 'dist');
+// Astro builds inside the project folder (given an outDir elsewhere it stages in .astro/ and copies that
+// folder's files into the output), so the staging folder is here; the finished site then moves beside dist/.
+const staging = mkdtempSync(join(process.cwd(), '.gongshi-staging-'));
+const incoming = join(dirname(outDir), `.${basename(outDir)}.incoming-${process.pid}`);
+const previous = join(dirname(outDir), `.${basename(outDir)}.previous-${process.pid}`);
+
+function stop(diagnostics: Diagnostic[], summary: string): never {
+  for (const d of diagnostics) console.error(formatDiagnostic(d));
+  rmSync(staging, { recursive: true, force: true });
+  console.error(`\n${summary}`);
   process.exit(1);
 }
-// Astro lets a BASE_URL in the environment (Vitest sets one, some hosts do too) override the configured
-// base inside pages; BASE_PATH is gongshi's only knob for the sub-path.
-delete process.env.BASE_URL;
+
+const kept = existsSync(outDir) ? `${outDir} 没有改动。` : `没有生成 ${outDir}。`;
+const checked = checkContent(contentDir());
+const errors = checked.diagnostics.filter((d) => d.severity === 'error');
+for (const d of checked.diagnostics.filter((d) => d.severity === 'warning')) console.error(formatDiagnostic(d));
+if (errors.length || !checked.site) stop(errors, `构建已停止：内容有 ${errors.length} 个错误，${kept}改正后再运行 npm run build。`);
+
+// Astro lets BASE_URL, MODE, DEV, PROD and SSR in the environment (Vitest sets them all, some hosts set
+// some) override `import.meta.env` inside pages: the base path, and whether this is a production build,
+// on which the pages' security policy depends. BASE_PATH is gongshi's only knob for the sub-path.
+for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[name];
+process.env.NODE_ENV = 'production';
 try {
-  await build(values['out-dir'] ? { outDir: values['out-dir'] } : {});
+  await build({ outDir: staging });
 } catch (e) {
-  console.error(`\n构建失败：${(e as Error).message}`);
-  process.exit(1);
+  stop([], `构建失败：${(e as Error).message}\n${kept}`);
 }
+
+const problems = verifySite({
+  dir: staging,
+  base: normaliseBase(process.env.BASE_PATH),
+  contact: checked.site.contact,
+  notices: checked.notices.map((n) => n.slug),
+});
+if (problems.length) stop(problems, `发布前检查发现 ${problems.length} 个问题，新网站没有发布；${kept}`);
+
+// The new site goes next to dist/ first (a copy when dist/ is on another file system), then two renames
+// on one file system swap it in, so dist/ is never half old and half new.
+try {
+  renameSync(staging, incoming);
+} catch {
+  cpSync(staging, incoming, { recursive: true });
+  rmSync(staging, { recursive: true, force: true });
+}
+if (existsSync(outDir)) renameSync(outDir, previous);
+renameSync(incoming, outDir);
+rmSync(previous, { recursive: true, force: true });
+console.log(`发布前检查通过；网站已写入 ${outDir}`);

@@ -1,0 +1,132 @@
+// The post-build check that runs before a new site replaces the published one: every page carries the
+// feedback contact, every link and asset inside the site resolves (anchors included), and every notice in
+// content/ has its page and is in the search index. Problems come back as diagnostics, in the same form
+// as content errors.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, posix, relative, sep } from 'node:path';
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { mailtoHref, telHref } from './contact';
+import type { Diagnostic } from './diagnostics';
+import { fragmentUrls } from './pagefind-bundle';
+import type { SiteConfig } from './schema';
+
+export interface VerifyOptions {
+  /** The built site. */
+  dir: string;
+  /** The base path the site is built for, e.g. `/` or `/gongshi/`. */
+  base: string;
+  contact: SiteConfig['contact'];
+  /** Slugs of the notices in content/notices/. */
+  notices: string[];
+}
+
+interface Page {
+  /** Path under the site's base, e.g. `notices/x/index.html`. */
+  file: string;
+  ids: Set<string>;
+  links: string[];
+  text: string;
+}
+
+function elements(node: Root | Element, found: Element[] = []): Element[] {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    found.push(child);
+    elements(child, found);
+  }
+  return found;
+}
+
+function textOf(node: Root | Element): string {
+  return node.children.map((c) => (c.type === 'text' ? c.value : c.type === 'element' ? textOf(c) : '')).join('');
+}
+
+function readPage(dir: string, file: string): Page {
+  const tree = fromHtml(readFileSync(join(dir, file), 'utf8'));
+  const all = elements(tree);
+  const ids = new Set(all.map((el) => el.properties.id).filter((id): id is string => typeof id === 'string'));
+  const links: string[] = [];
+  for (const el of all) {
+    for (const attr of ['href', 'src'] as const) {
+      const value = el.properties[attr];
+      if (typeof value === 'string') links.push(value);
+    }
+  }
+  return { file, ids, links, text: textOf(tree) };
+}
+
+const htmlFiles = (dir: string) =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => f.split(sep).join('/'))
+    .sort();
+
+/** The file a URL inside the site points to, or `undefined` when it leaves the site's base. */
+function targetFile(dir: string, base: string, from: string, url: string): { file?: string; hash: string; outside: boolean } {
+  const parsed = new URL(url, `http://site${base}${from}`);
+  const hash = decodeURIComponent(parsed.hash.slice(1));
+  if (parsed.host !== 'site' || !parsed.pathname.startsWith(base)) return { hash, outside: true };
+  let path = decodeURIComponent(parsed.pathname.slice(base.length));
+  if (path === '' || path.endsWith('/')) path += 'index.html';
+  const full = join(dir, path);
+  if (existsSync(full) && statSync(full).isDirectory()) path = posix.join(path, 'index.html');
+  return { file: existsSync(join(dir, path)) ? path : undefined, hash, outside: false };
+}
+
+const CONTACT_SCHEMES = /^(tel|mailto):/i;
+const ANY_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+export function verifySite({ dir, base, contact, notices }: VerifyOptions): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  const report = (file: string, field: string, message: string) =>
+    problems.push({ severity: 'error', file: relative(process.cwd(), join(dir, file)) || file, field, message });
+
+  const pages = new Map(htmlFiles(dir).map((file) => [file, readPage(dir, file)]));
+  if (!pages.size) report('', 'dist', '构建结果里没有任何页面。');
+
+  const expectedLinks = [contact.phone && telHref(contact.phone), contact.email && mailtoHref(contact.email)].filter(Boolean) as string[];
+  for (const page of pages.values()) {
+    for (const href of expectedLinks) {
+      if (!page.links.includes(href)) report(page.file, 'contact', `页面缺少联系方式链接 ${href}。每一页都应在页脚显示意见反馈的联系方式，请检查页面模板。`);
+    }
+    if (contact.address && !page.text.includes(contact.address)) report(page.file, 'contact.address', '页面缺少通信地址。');
+    if (contact.postcode && !page.text.includes(contact.postcode)) report(page.file, 'contact.postcode', '页面缺少邮政编码。');
+
+    for (const link of new Set(page.links)) {
+      if (CONTACT_SCHEMES.test(link)) continue;
+      if (ANY_SCHEME.test(link) && !/^https?:/i.test(link)) {
+        report(page.file, 'links', `页面含有不安全的链接 ${link.slice(0, 60)}。`);
+        continue;
+      }
+      const target = targetFile(dir, base, page.file, link);
+      if (target.outside) {
+        if (/^(https?:)?\/\//i.test(link)) report(page.file, 'links', `页面引用了其他网站的地址 ${link}：网站不应从其他主机加载任何内容。`);
+        else report(page.file, 'links', `链接 ${link} 指向网站之外（网站位于 ${base}）。`);
+        continue;
+      }
+      if (!target.file) {
+        report(page.file, 'links', `链接 ${link} 指向的文件不存在。`);
+        continue;
+      }
+      if (target.hash && target.file.endsWith('.html')) {
+        const ids = pages.get(target.file)?.ids ?? readPage(dir, target.file).ids;
+        if (!ids.has(target.hash)) report(page.file, 'links', `链接 ${link} 指向的位置 #${target.hash} 在 ${target.file} 里不存在。`);
+      }
+    }
+  }
+
+  let indexed = new Set<string>();
+  try {
+    indexed = new Set(fragmentUrls(dir).values());
+  } catch (e) {
+    report('pagefind', 'search', `读不出搜索索引：${(e as Error).message}`);
+  }
+  for (const slug of notices) {
+    const path = `notices/${slug}/`;
+    if (!pages.has(`${path}index.html`)) report(path, 'notices', `通报 ${slug} 没有生成页面。`);
+    // Pagefind records URLs from the site root; the browser adds the base path.
+    if (!indexed.has(`/${path}`)) report(path, 'search', `通报 ${slug} 不在搜索索引里。`);
+  }
+  return problems;
+}
