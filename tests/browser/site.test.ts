@@ -151,7 +151,8 @@ describe.skipIf(!browserCheck.available)(`site in Chromium${browserCheck.reason 
         expect(new URL(page.url()).hash).toBe(`#${id}`);
         const target = page.locator(`[id="${id}"]`);
         expect(await target.evaluate((el) => el.tagName)).toBe('H4');
-        expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe(id);
+        // The browser marks the target once the new document has processed its fragment.
+        await expect.poll(() => page.evaluate(() => document.querySelector(':target')?.id)).toBe(id);
         const heading = await target.evaluate((el) => {
           const copy = el.cloneNode(true) as HTMLElement;
           copy.querySelector('.problem-link')?.remove();
