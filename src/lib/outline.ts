@@ -94,18 +94,20 @@ export function buildOutline(tree: Root, lineOffset = 0): Outline {
   // Last number seen at each level, for the sequence check, keyed by parent id.
   const last = new Map<string, { value: number; label: string }>();
 
-  const claim = (id: string, line: number) => {
-    if (ids.has(id)) issues.push({ line, message: `编号重复：与第 ${ids.get(id)} 行的编号相同（锚点 #${id}）。请检查编号。` });
-    else ids.set(id, line);
-  };
-  const sequence = (parent: string, value: number, label: string, line: number) => {
+  /** Takes the anchor `id` for a numbered item under `parent`: one message per mistake, a repeat or a gap. */
+  const place = (parent: string, id: string, value: number, label: string, line: number) => {
     const prev = last.get(parent);
+    last.set(parent, { value, label });
+    if (ids.has(id)) {
+      issues.push({ line, message: `编号重复：与第 ${ids.get(id)} 行的编号相同（锚点 #${id}）。请检查编号。` });
+      return;
+    }
+    ids.set(id, line);
     const expected = (prev?.value ?? 0) + 1;
     if (value !== expected) {
       const what = prev ? `“${prev.label}”之后应是第 ${expected} 项` : `第一项应从 ${expected} 开始`;
       issues.push({ line, message: `编号“${label}”不连续：${what}。请检查是否漏写或重复。` });
     }
-    last.set(parent, { value, label });
   };
 
   const blocks = tree.children.filter((n): n is Heading | Paragraph => n.type === 'heading' || n.type === 'paragraph');
@@ -126,24 +128,21 @@ export function buildOutline(tree: Root, lineOffset = 0): Outline {
       if (!numbering) return;
       const { level, label, value } = numbering;
       if (level === 'section') {
-        sequence('root', value, label, line);
         section = { id: `s${value}`, label, number: value, heading: text, line, groups: [], problems: [], points: [] };
         group = undefined;
-        claim(section.id, line);
+        place('root', section.id, value, label, line);
         sections.push(section);
       } else if (level === 'group') {
         if (!section) return issues.push({ line, message: `“${label}”出现在任何“一、”部分之前。请先写部分标题。` });
-        sequence(section.id, value, label, line);
         group = { id: `${section.id}-g${value}`, label, number: value, heading: text, line, problems: [] };
-        claim(group.id, line);
+        place(section.id, group.id, value, label, line);
         section.groups.push(group);
       } else {
         const parent = group ?? section;
         if (!parent) return issues.push({ line, message: `“${label}”出现在任何“一、”部分之前。请先写部分标题。` });
-        sequence(parent.id, value, label, line);
         const inner = numbering.rest.match(PROBLEM_TITLE);
         problem = { id: `${parent.id}-p${value}`, label, number: value, heading: text, title: inner?.[1] ?? numbering.rest, line, measures: [] };
-        claim(problem.id, line);
+        place(parent.id, problem.id, value, label, line);
         parent.problems.push(problem);
         problems.push(problem);
       }
@@ -162,9 +161,8 @@ export function buildOutline(tree: Root, lineOffset = 0): Outline {
     }
     if (numbering && section && node.children[0]?.type === 'strong') {
       const lead = toString(node.children[0]).slice(numbering.label.length);
-      sequence(`${section.id}-points`, numbering.value, numbering.label, line);
       const point = { id: `${section.id}-g${numbering.value}`, label: numbering.label, number: numbering.value, lead, line };
-      claim(point.id, line);
+      place(`${section.id}-points`, point.id, numbering.value, numbering.label, line);
       section.points.push(point);
     }
   });

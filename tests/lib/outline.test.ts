@@ -111,11 +111,15 @@ describe('buildOutline checks numbering', () => {
     expect(outline.issues).toEqual([{ line: 3, message: expect.stringMatching(/“2、”不连续.*第一项应从 1 开始/) }]);
   });
 
-  it('reports a duplicate problem number with both lines', () => {
+  it('reports a duplicate problem number once, with both lines', () => {
     const outline = outlineOf('## 一、甲\n\n### （一）乙\n\n#### 1、关于“丙”的问题\n\n#### 1、关于“丁”的问题\n');
-    expect(outline.issues.map((i) => i.line)).toEqual([7, 7]);
-    expect(outline.issues.map((i) => i.message).join('\n')).toMatch(/编号重复：与第 5 行的编号相同（锚点 #s1-g1-p1）/);
+    expect(outline.issues).toEqual([{ line: 7, message: expect.stringMatching(/^编号重复：与第 5 行的编号相同（锚点 #s1-g1-p1）/) }]);
     expect(outline.problems.map((p) => p.title)).toEqual(['丙', '丁']);
+  });
+
+  it('reports a repeated section once and goes on counting from it', () => {
+    const outline = outlineOf('## 一、甲\n\n## 一、乙\n\n## 二、丙\n');
+    expect(outline.issues).toEqual([{ line: 3, message: expect.stringMatching(/^编号重复：与第 1 行的编号相同（锚点 #s1）/) }]);
   });
 
   it('restarts item numbering in each group and group numbering in each section', () => {
