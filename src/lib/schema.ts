@@ -27,7 +27,7 @@ const text = (what: string) =>
   z
     .string({ required_error: `缺少${what}`, invalid_type_error: `${what}应为文字` })
     .trim()
-    .min(1, `${what}不能为空`);
+    .min(1, `${what}不能为空，请填写`);
 
 /** Phone numbers as printed: digits with optional +, -, spaces, parentheses and 转 for extensions. */
 export const phone = text('电话号码').refine((v) => /^[+\d][\d\s\-()（）转]*\d$/.test(v) && /\d{5,}/.test(v.replace(/\D/g, '')), {
@@ -66,7 +66,7 @@ export const noticeSchema = z
       .optional(),
     inspection: z
       .object({
-        groups: z.array(text('巡察组')).min(1).optional(),
+        groups: z.array(text('巡察组')).min(1, '巡察组不能为空，请至少写一个巡察组').optional(),
         period: text('巡察时间').optional(),
         feedback: text('反馈时间').optional(),
       })
@@ -77,6 +77,11 @@ export const noticeSchema = z
   .strict();
 
 export type NoticeData = z.output<typeof noticeSchema>;
+
+/** Keys an editor may try in a notice that are not fields, with what to do instead. */
+export const NOTICE_KEY_ADVICE: Record<string, string> = {
+  slug: '网址由文件名决定，文件头里不能写 slug。请删除这一行；要改网址，请给文件改名，例如 2023-09-20-wuhan.md。',
+};
 
 export const siteSchema = z
   .object({
