@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/lib/diagnostics';
-import { decodeUtf8, readNoticeFile, splitFrontmatter } from '../../src/lib/notice-file';
+import { decodeUtf8, isSafeUrl, linkProblem, readNoticeFile, splitFrontmatter } from '../../src/lib/notice-file';
 import { lineStartingWith, replaceOnce, sampleText, toCrlf, withBom } from '../helpers/fixtures';
 
 const FILE = 'content/notices/2023-09-20-wuhan-industrial-investment.md';
@@ -31,10 +31,11 @@ describe('readNoticeFile on the committed sample', () => {
 });
 
 describe('readNoticeFile reports schema errors with file, line and field', () => {
-  it('suggests title for a misspelt tilte key', () => {
+  it('suggests title for a misspelt tilte key, in one message (not also “missing title”)', () => {
     const diagnostics = read(edited(/^title:/m, 'tilte:')).diagnostics;
-    const typo = diagnostics.find((d) => d.field === 'tilte');
-    expect(typo).toMatchObject({ file: FILE, line: 2, severity: 'error' });
+    expect(diagnostics).toHaveLength(1);
+    const typo = diagnostics[0];
+    expect(typo).toMatchObject({ file: FILE, line: 2, field: 'tilte', severity: 'error' });
     expect(typo!.message).toMatch(/不认识的字段“tilte”.*title/);
     expect(formatDiagnostic(typo!)).toMatch(/^错误 content\/notices\/2023-09-20-wuhan-industrial-investment\.md:2: tilte/);
   });
@@ -79,8 +80,8 @@ describe('readNoticeFile reports schema errors with file, line and field', () =>
   it('reports a duplicate key at the second occurrence', () => {
     const text = edited('inspected:\n', 'date: 2023-09-21\ninspected:\n');
     const [d] = read(text).diagnostics;
-    expect(d.line).toBe(lineStartingWith(text, 'date: 2023-09-21'));
-    expect(d.message).toMatch(/同一个字段写了两次/);
+    expect(d).toMatchObject({ line: lineStartingWith(text, 'date: 2023-09-21'), field: 'date' });
+    expect(d.message).toMatch(/字段“date”写了两次。请删除多余的一行/);
   });
 });
 
@@ -136,6 +137,47 @@ describe('readNoticeFile reports structure problems with file and line', () => {
     ]);
   });
 
+  it('reports a javascript: link that a browser would still run: upper case, a tab entity, leading space', () => {
+    for (const url of ['JAVA&#9;SCRIPT:alert(1)', 'jav&#x0A;ascript:alert(1)', '&#32;javascript:alert(1)']) {
+      const text = edited('同时，对需要', `[同时](${url})，对需要`);
+      expect(read(text).diagnostics, url).toEqual([
+        { file: FILE, line: lineStartingWith(text, '[同时]'), message: expect.stringMatching(/不安全的链接地址/), severity: 'error' },
+      ]);
+    }
+  });
+
+  it('reports raw HTML once per line, naming the tag', () => {
+    const text = edited('同时，对需要', '<a href="javascript:alert(1)">同时</a>，对需要');
+    expect(messages(text)).toEqual([
+      `错误 ${FILE}:${lineStartingWith(text, '<a href')}: 正文里有 HTML 代码“<a href="javascript:alert(1)">”。通报正文只用 Markdown 文字，请删除这段 HTML。`,
+    ]);
+  });
+
+  it('reports a web address in the text, which becomes a link to another site', () => {
+    const text = edited('同时，对需要', '详见 www.example.gov.cn 。同时，对需要');
+    expect(messages(text)).toEqual([
+      `错误 ${FILE}:${lineStartingWith(text, '详见')}: 链接“http://www.example.gov.cn”指向其他网站：发布前的检查只允许站内链接、mailto: 和 tel:。请删除这个链接；需要写出网址时，去掉开头的 https:// 和 www.，写成普通文字。`,
+    ]);
+    expect(read(edited('同时，对需要', '详见 example.gov.cn 、[第二部分](#s2)、whtkjt@126.com。同时，对需要')).diagnostics).toEqual([]);
+  });
+
+  it('reports a reference once, at the definition that holds the address', () => {
+    const text = edited('同时，对需要', '[同时][x]，[再次][x]，对需要').replace(/\n$/, '\n\n[x]: javascript:alert(1)\n');
+    expect(read(text).diagnostics).toEqual([
+      { file: FILE, line: lineStartingWith(text, '[x]:'), message: expect.stringMatching(/^不安全的链接地址“javascript:alert\(1\)”/), severity: 'error' },
+    ]);
+  });
+
+  it('reports a local image, which the build could not find', () => {
+    for (const image of ['![照片](./photo.jpg)', '![照片][p]\n\n[p]: ../images/photo.jpg']) {
+      const text = edited('同时，对需要', `${image}\n\n同时，对需要`);
+      const line = lineStartingWith(text, image.includes('[p]:') ? '[p]:' : '![照片]');
+      expect(read(text).diagnostics, image).toEqual([
+        { file: FILE, line, message: expect.stringMatching(/图片“\.{1,2}\/.*photo\.jpg”在构建时找不到.*请删除这张图片/), severity: 'error' },
+      ]);
+    }
+  });
+
   it('reports a body without a section heading', () => {
     const d = read('---\ntitle: 标题\nissuer: 某某委员会\ndate: 2023-09-20\n---\n\n正文。\n').diagnostics;
     expect(d).toEqual([{ file: FILE, line: 6, message: expect.stringMatching(/没有找到“一、”/), severity: 'error' }]);
@@ -160,9 +202,43 @@ describe('readNoticeFile reports file-level problems', () => {
     expect(read(body).diagnostics).toEqual([{ file: FILE, line: 1, message: expect.stringMatching(/缺少文件头/), severity: 'error' }]);
   });
 
+  it('reports a blank line before the frontmatter', () => {
+    expect(read(`\n${sampleText()}`).diagnostics).toEqual([{ file: FILE, line: 1, message: expect.stringMatching(/前面有空行.*第一行必须就是 ---/), severity: 'error' }]);
+  });
+
   it('reports an unterminated frontmatter', () => {
     const text = edited('\n---\n\n根据', '\n\n根据');
     expect(read(text).diagnostics).toEqual([{ file: FILE, line: 1, message: expect.stringMatching(/没有结束/), severity: 'error' }]);
+  });
+});
+
+describe('isSafeUrl', () => {
+  it.each(['https://example.com/', 'http://a.cn', 'mailto:a@b.cn', 'tel:027-85615369', '#s2-g1-p1', '../notices/x/', '/contact/', '关于:x'])('allows %s', (url) => {
+    expect(isSafeUrl(url)).toBe(true);
+  });
+  it.each(['javascript:alert(1)', 'JavaScript:alert(1)', ' javascript:x', 'java\tscript:x', 'java\nscript:x', '\u0001javascript:x', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd'])(
+    'refuses %j',
+    (url) => {
+      expect(isSafeUrl(url)).toBe(false);
+    },
+  );
+});
+
+describe('linkProblem', () => {
+  it.each([
+    ['link', '#s2-g1-p1', undefined],
+    ['link', '../2023-09-21-x/', undefined],
+    ['link', 'mailto:whtkjt@126.com', undefined],
+    ['link', 'tel:027-85615369', undefined],
+    ['link', 'https://www.example.gov.cn/', /指向其他网站/],
+    ['link', '//example.gov.cn/', /指向其他网站/],
+    ['link', 'javascript:alert(1)', /^不安全的链接地址/],
+    ['image', 'https://example.gov.cn/a.png', /来自其他网站/],
+    ['image', 'photo.jpg', /在构建时找不到/],
+    ['image', 'data:image/png;base64,AAAA', /^不安全的链接地址/],
+  ] as const)('%s %s', (kind, url, problem) => {
+    if (problem) expect(linkProblem(kind, url)).toMatch(problem);
+    else expect(linkProblem(kind, url)).toBeUndefined();
   });
 });
 

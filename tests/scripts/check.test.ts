@@ -50,8 +50,8 @@ describe('npm run check passes', () => {
 
 describe('npm run check reports schema errors with file, field and what is expected', () => {
   it('suggests title for a misspelt tilte key', async () => {
-    const lines = expectFailure(await editNotice(/^title:/m, 'tilte:'), 2);
-    expect(lines).toContain(`错误 ${NOTICE}:2: tilte：不认识的字段“tilte”，是不是想写“title”？请改为 title。`);
+    const lines = expectFailure(await editNotice(/^title:/m, 'tilte:'), 1);
+    expect(lines).toEqual([`错误 ${NOTICE}:2: tilte：不认识的字段“tilte”，是不是想写“title”？请改为 title。`]);
   });
 
   it('names a missing title', async () => {
@@ -105,7 +105,7 @@ describe('npm run check reports structure problems with file and line', () => {
   it('finds raw HTML', async () => {
     const text = replaceOnce(sampleText(), '同时，对需要', '<div>同时</div>，对需要');
     const lines = expectFailure(await checkBroken(({ notice }) => writeFileSync(notice, text)), 1);
-    expect(lines).toEqual([`错误 ${NOTICE}:${lineStartingWith(text, '<div>')}: 正文里有 HTML 代码。通报正文只用 Markdown 文字，请删除这段 HTML。`]);
+    expect(lines).toEqual([`错误 ${NOTICE}:${lineStartingWith(text, '<div>')}: 正文里有 HTML 代码“<div>”。通报正文只用 Markdown 文字，请删除这段 HTML。`]);
   });
 
   it('hints at the importer for a GB18030-encoded notice', async () => {
