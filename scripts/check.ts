@@ -4,7 +4,15 @@ import { formatDiagnostic } from '../src/lib/diagnostics';
 import { contentDir } from '../src/lib/paths';
 
 const root = process.argv[2] ?? contentDir();
-const result = checkContent(root);
+let result: ReturnType<typeof checkContent>;
+try {
+  result = checkContent(root);
+} catch (e) {
+  // A bug in the checker, not in the content: one line for the editor, the stack only when asked for.
+  console.error(`检查程序出错：${(e as Error).message}\n这不是内容的问题，请把这条信息告诉网站维护人员。`);
+  if (process.env.GONGSHI_DEBUG) console.error((e as Error).stack);
+  process.exit(2);
+}
 const errors = result.diagnostics.filter((d) => d.severity === 'error');
 for (const d of result.diagnostics) console.error(formatDiagnostic(d));
 if (errors.length) {

@@ -34,7 +34,7 @@ export function checkContent(root: string, cwd = process.cwd()): ContentCheck {
   for (const name of names) {
     const path = join(dir, name);
     const file = rel(path);
-    if (name.startsWith('.') || statSync(path).isDirectory()) continue;
+    if (name.startsWith('.') || isDirectory(path)) continue;
     if (!NOTICE_EXTENSION.test(name)) {
       diagnostics.push({
         file,
@@ -54,18 +54,40 @@ export function checkContent(root: string, cwd = process.cwd()): ContentCheck {
       continue;
     }
     bySlug.set(lower, file);
-    const notice = readNoticeFile(file, readFileSync(path));
+    const bytes = readBytes(path);
+    if (typeof bytes === 'string') {
+      diagnostics.push({ file, severity: 'error', message: `无法读取这个文件（${bytes}）。请检查它是否还在、是否有读取权限，或把它移出通报目录。` });
+      continue;
+    }
+    const notice = readNoticeFile(file, bytes);
     diagnostics.push(...notice.diagnostics);
     if (notice.data) {
       const key = `${notice.data.title}\u0000${notice.data.date}`;
       const twin = byTitleDate.get(key);
-      if (twin) diagnostics.push({ file, line: 2, field: 'title', severity: 'error', message: `与 ${twin} 的标题和日期完全相同，像是同一份通报放了两次。请删除重复的一份，或修改标题。` });
+      if (twin) diagnostics.push({ file, line: notice.fieldLines?.title ?? 2, field: 'title', severity: 'error', message: `与 ${twin} 的标题和日期完全相同，像是同一份通报放了两次。请删除重复的一份，或修改标题。` });
       else byTitleDate.set(key, file);
     }
     notices.push({ ...notice, slug });
   }
-  if (names.length && notices.length === 0 && !diagnostics.length) {
+  if (notices.length === 0 && !diagnostics.length) {
     diagnostics.push({ file: rel(dir), severity: 'error', message: '没有任何通报。请放入至少一份 .md 通报。' });
   }
   return { site: site.data, notices, diagnostics };
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false; // a dangling link: reported when it is read
+  }
+}
+
+/** A file's bytes, or the system's error code when it cannot be read (a dangling link, no permission). */
+function readBytes(path: string): Buffer | string {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code ?? String(e);
+  }
 }

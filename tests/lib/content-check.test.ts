@@ -1,5 +1,5 @@
 // checkContent in-process, for the rules that span files; the CLI itself is tested in tests/scripts/check.test.ts.
-import { renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/content-check';
@@ -22,6 +22,27 @@ describe('checkContent', () => {
     const { dir, content } = copyOfContent();
     writeFileSync(join(content, 'notices', '2023-09-20-copy.md'), sampleText());
     expect(check(content, dir)).toEqual([expect.stringMatching(/^错误 content\/notices\/2023-09-20-wuhan-industrial-investment\.md:2: title（标题）：与 content\/notices\/2023-09-20-copy\.md 的标题和日期完全相同/)]);
+  });
+
+  it('reports the same notice placed twice at the line of its title', () => {
+    const { dir, content } = copyOfContent();
+    writeFileSync(join(content, 'notices', '2023-09-20-copy.md'), sampleText().replace(/^---\n/, '---\n# 复制的一份\n'));
+    expect(check(content, dir)).toEqual([expect.stringMatching(/^错误 content\/notices\/2023-09-20-wuhan-industrial-investment\.md:2: title/)]);
+    renameSync(join(content, 'notices', '2023-09-20-copy.md'), join(content, 'notices', '2023-09-21-copy.md'));
+    expect(check(content, dir)).toEqual([expect.stringMatching(/^错误 content\/notices\/2023-09-21-copy\.md:3: title（标题）：与 content\/notices\/2023-09-20-wuhan/)]);
+  });
+
+  it('reports an empty notices folder', () => {
+    const { dir, content } = copyOfContent();
+    rmSync(join(content, 'notices'), { recursive: true });
+    mkdirSync(join(content, 'notices'));
+    expect(check(content, dir)).toEqual([expect.stringMatching(/^错误 content\/notices: 没有任何通报。请放入至少一份 \.md 通报。$/)]);
+  });
+
+  it('reports a notice it cannot read (a dangling link) instead of throwing', () => {
+    const { dir, content } = copyOfContent();
+    symlinkSync('gone.md', join(content, 'notices', '2023-09-21-link.md'));
+    expect(check(content, dir)).toEqual([expect.stringMatching(/^错误 content\/notices\/2023-09-21-link\.md: 无法读取这个文件（ENOENT）/)]);
   });
 
   it('tells the editor to import a raw .txt put in notices/', () => {
