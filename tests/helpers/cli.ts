@@ -1,4 +1,4 @@
-// Runs a script under tsx in a child process, as `npx tsx scripts/… ` would.
+// Runs a script under tsx in a child process, as `npx tsx scripts/… ` (npm run import/check/build) would.
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from './fixtures';
@@ -11,12 +11,17 @@ export interface RunResult {
 
 const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
-export function runScript(script: 'import' | 'check', args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<RunResult> {
+/** `timeout` in ms (default 30 s; a build that runs Astro needs more). */
+export function runScript(
+  script: 'import' | 'check' | 'build',
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; timeout?: number },
+): Promise<RunResult> {
   return new Promise((resolvePromise) => {
     execFile(
       process.execPath,
       [TSX, join(ROOT, 'scripts', `${script}.ts`), ...args],
-      { cwd: options.cwd, env: { ...process.env, NO_COLOR: '1', ...options.env }, encoding: 'utf8', timeout: 30_000 },
+      { cwd: options.cwd, env: { ...process.env, NO_COLOR: '1', ...options.env }, encoding: 'utf8', timeout: options.timeout ?? 30_000, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
         resolvePromise({ code, stdout, stderr });
