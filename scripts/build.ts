@@ -4,7 +4,6 @@
 import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { build } from 'astro';
 import { checkContent } from '../src/lib/content-check';
 import { formatDiagnostic, type Diagnostic } from '../src/lib/diagnostics';
 import { contentDir, normaliseBase } from '../src/lib/paths';
@@ -38,6 +37,8 @@ if (errors.length || !checked.site) stop(errors, `构建已停止：内容有 ${
 for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[name];
 process.env.NODE_ENV = 'production';
 try {
+  // Astro is loaded only now, so that a content error stops the build at once.
+  const { build } = await import('astro');
   await build({ outDir: staging });
 } catch (e) {
   stop([], `构建失败：${(e as Error).message}\n${kept}`);
