@@ -1,7 +1,7 @@
 // npm run build: checks content/ first (clear errors, nothing built), builds site and search index into a
 // staging folder, verifies the result (contact on every page, links, every notice in the
 // index), and only then puts it in place of dist/. Whatever fails, an existing dist/ stays as it was.
-import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkContent } from '../src/lib/content-check';
@@ -18,6 +18,11 @@ const staging = mkdtempSync(join(process.cwd(), '.gongshi-staging-'));
 const incoming = join(dirname(outDir), `.${basename(outDir)}.incoming-${process.pid}`);
 const previous = join(dirname(outDir), `.${basename(outDir)}.previous-${process.pid}`);
 
+// GONGSHI_TIMINGS=<file> (npm run bench): one JSON line per stage, {stage, start, end} in ms since the epoch.
+const now = () => performance.timeOrigin + performance.now();
+const timed = (stage: string, start: number) =>
+  process.env.GONGSHI_TIMINGS && appendFileSync(process.env.GONGSHI_TIMINGS, `${JSON.stringify({ stage, start, end: now() })}\n`);
+
 function stop(diagnostics: Diagnostic[], summary: string): never {
   for (const d of diagnostics) console.error(formatDiagnostic(d));
   rmSync(staging, { recursive: true, force: true });
@@ -26,16 +31,19 @@ function stop(diagnostics: Diagnostic[], summary: string): never {
 }
 
 const kept = existsSync(outDir) ? `${outDir} 没有改动。` : `没有生成 ${outDir}。`;
+let started = now();
 const checked = checkContent(contentDir());
 const errors = checked.diagnostics.filter((d) => d.severity === 'error');
 for (const d of checked.diagnostics.filter((d) => d.severity === 'warning')) console.error(formatDiagnostic(d));
 if (errors.length || !checked.site) stop(errors, `构建已停止：内容有 ${errors.length} 个错误，${kept}改正后再运行 npm run build。`);
+timed('content-check', started);
 
 // Astro lets BASE_URL, MODE, DEV, PROD and SSR in the environment (Vitest sets them all, some hosts set
 // some) override `import.meta.env` inside pages: the base path, and whether this is a production build,
 // on which the pages' security policy depends. BASE_PATH is gongshi's only knob for the sub-path.
 for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[name];
 process.env.NODE_ENV = 'production';
+started = now();
 try {
   // Astro is loaded only now, so that a content error stops the build at once.
   const { build } = await import('astro');
@@ -43,6 +51,8 @@ try {
 } catch (e) {
   stop([], `构建失败：${(e as Error).message}\n${kept}`);
 }
+timed('astro', started);
+started = now();
 
 const problems = verifySite({
   dir: staging,
@@ -51,9 +61,11 @@ const problems = verifySite({
   notices: checked.notices.map((n) => n.slug),
 });
 if (problems.length) stop(problems, `发布前检查发现 ${problems.length} 个问题，新网站没有发布；${kept}`);
+timed('verify', started);
 
 // The new site goes next to dist/ first (a copy when dist/ is on another file system), then two renames
 // on one file system swap it in, so dist/ is never half old and half new.
+started = now();
 try {
   renameSync(staging, incoming);
 } catch {
@@ -63,4 +75,5 @@ try {
 if (existsSync(outDir)) renameSync(outDir, previous);
 renameSync(incoming, outDir);
 rmSync(previous, { recursive: true, force: true });
+timed('swap', started);
 console.log(`发布前检查通过；网站已写入 ${outDir}`);
