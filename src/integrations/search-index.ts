@@ -4,7 +4,7 @@
 // are left as they are.
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { toSearchIndexHtml } from '../lib/search-index-html';
@@ -19,6 +19,11 @@ const UNUSED_FILES = [
   'pagefind-highlight.js',
 ];
 
+// GONGSHI_TIMINGS=<file> (npm run bench): one JSON line per stage, {stage, start, end} in ms since the epoch.
+const now = () => performance.timeOrigin + performance.now();
+const timed = (stage: string, start: number) =>
+  process.env.GONGSHI_TIMINGS && appendFileSync(process.env.GONGSHI_TIMINGS, `${JSON.stringify({ stage, start, end: now() })}\n`);
+
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.html'))
@@ -31,6 +36,7 @@ export default function searchIndex(): AstroIntegration {
     name: 'gongshi:search-index',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
+        const started = now();
         const site = fileURLToPath(dir);
         const { index, errors } = await pagefind.createIndex({});
         if (!index) throw new Error(`Pagefind 无法启动：${errors.join('; ')}`);
@@ -45,13 +51,16 @@ export default function searchIndex(): AstroIntegration {
             pages++;
           }
           if (pages === 0) throw new Error('建立搜索索引失败：没有找到可索引的通报页面。');
+          const writing = now();
           const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
+          timed('search-index:write', writing);
           if (written.errors.length) throw new Error(`写入搜索索引失败：${written.errors.join('; ')}`);
           // gongshi has its own search UI; Pagefind's bundled UIs are unused and credit translators with external links.
           for (const file of UNUSED_FILES) rmSync(join(site, 'pagefind', file), { force: true });
           logger.info(`搜索索引：${pages} 个页面`);
         } finally {
           await pagefind.close();
+          timed('search-index', started);
         }
       },
     },
