@@ -1,0 +1,73 @@
+// The bytes a reader's first search fetches: /search/?q=<query> opened in a fresh browser context, as a
+// shared link would be, counting every byte the static server sends after the HTML document (pages, workers
+// and shared workers alike) until the status line shows the outcome and the network is quiet.
+//
+// This is scripts/bench/measure.ts's SearchRunner.endToEnd with one difference: it polls the page with
+// page.evaluate instead of page.waitForFunction, whose string form runs through eval in the page and is
+// refused by the pages' Content-Security-Policy (no 'unsafe-eval'). Traffic counting and gzip sizes are
+// measure.ts's own.
+import type { Browser } from 'playwright-core';
+import type { ServedResponse, StaticSite } from '../lib/static-server';
+import type { GzipSizes, Traffic } from './measure';
+
+export interface FirstSearchFigures {
+  /** performance.now() in the page when the status line first showed an outcome: ms since navigation start. */
+  ms: number;
+  status: string;
+  bytes: number;
+  pagefindBytes: number;
+  gzipBytes: number;
+  requests: number;
+}
+
+const STATUS_OBSERVER = `(() => {
+  const check = () => {
+    if (window.__benchDone !== undefined) return;
+    const status = document.getElementById('search-status');
+    const text = ((status && status.textContent) || '').trim();
+    if (text && !text.startsWith('正在搜索')) {
+      window.__benchDone = performance.now();
+      window.__benchStatus = text;
+    }
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
+})();`;
+
+export async function firstSearch(browser: Browser, site: StaticSite, traffic: Traffic, gzip: GzipSizes, query: string, timeoutMs = 60_000): Promise<FirstSearchFigures> {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  try {
+    await context.addInitScript(STATUS_OBSERVER);
+    const page = await context.newPage();
+    traffic.start();
+    let responses: ServedResponse[];
+    type Outcome = { ms: number; status: string } | null;
+    let outcome: Outcome = null;
+    try {
+      await page.goto(site.url(`search/?q=${encodeURIComponent(query)}`), { waitUntil: 'commit' });
+      const deadline = performance.now() + timeoutMs;
+      while (!outcome && performance.now() < deadline) {
+        outcome = (await page.evaluate('window.__benchDone === undefined ? null : { ms: window.__benchDone, status: window.__benchStatus }')) as Outcome;
+        if (!outcome) await page.waitForTimeout(50);
+      }
+    } finally {
+      responses = await traffic.stop();
+    }
+    const found = outcome as Outcome;
+    if (!found) throw new Error(`no outcome in #search-status within ${timeoutMs / 1000} s`);
+    const document = `${site.base}search/`;
+    const first = responses.findIndex((r) => r.path === document);
+    const afterDocument = responses.filter((_, i) => i !== first);
+    const sent = afterDocument.filter((r) => r.complete);
+    const sum = (list: ServedResponse[], of: (r: ServedResponse) => number) => list.reduce((n, r) => n + of(r), 0);
+    return {
+      ms: found.ms,
+      status: found.status,
+      bytes: sum(sent, (r) => r.bytes),
+      pagefindBytes: sum(sent.filter((r) => r.path.startsWith(`${site.base}pagefind/`)), (r) => r.bytes),
+      gzipBytes: sum(sent, (r) => gzip.of(r)),
+      requests: afterDocument.length,
+    };
+  } finally {
+    await context.close();
+  }
+}
