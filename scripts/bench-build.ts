@@ -1,0 +1,271 @@
+// npm run bench — build speed, memory and page weight on a generated corpus. A benchmark, not a test.
+//
+//   npm run bench -- [--notices N] [--reuse] [--seed N]
+//
+//   --notices N   notices in the corpus, the bundled sample included (default 1000; the issue's sizes: 100, 1000, 10000)
+//   --reuse       keep the corpus of an earlier run with the same options instead of generating it again
+//   --seed N      corpus seed (default 20230920)
+//   --max-memory G  stop a build whose processes together use more than G GiB (default: 80 % of the machine's
+//                 memory), so that a runaway build does not bring down a shared machine; recorded as a failure
+//
+// What it does, in .bench/build-<N>/ (gitignored; inside the project because Astro builds inside it):
+// 1. generates the corpus (scripts/bench/corpus.ts) into content/;
+// 2. runs the real build, `node tsx scripts/build.ts --out-dir dist`, three times with its own Astro cache:
+//    cold (cache and dist removed), warm (cache kept), and rebuild after one notice's body text changed
+//    (the notice is restored afterwards);
+// 3. times each stage from the build's timing log (GONGSHI_TIMINGS) and Astro's log, and samples the memory
+//    of the build's whole process tree (node and pagefind_extended) every 100 ms;
+// 4. weighs dist/, the search index, and the home, sample notice, search and contact pages (HTML, CSS, and
+//    the JS that runs at load, gzipped);
+// 5. in Chromium: layout shift while the sample notice loads (also with 150 % text saved), and the bytes a
+//    first search (/search/?q=董事会) fetches;
+// 6. prints a table with the issue's targets marked met / not met, and writes bench-results/build-<N>.json
+//    (rewritten after every step, so an interrupted run keeps what it measured).
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { totalmem } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { launch } from './lib/chromium';
+import { serveStatic } from './lib/static-server';
+import { machine, runBuild, stopBuild, type BuildKind } from './bench/build-run';
+import { SAMPLE_PAGE, formatReport, targets, writeReport, type BuildReport } from './bench/build-report';
+import { DEFAULT_SEED, writeCorpus } from './bench/corpus';
+import { LAYOUT_SHIFT_CASES, measureLayoutShift } from './bench/layout-shift';
+import { firstSearch } from './bench/first-search';
+import { GzipSizes, Traffic } from './bench/measure';
+import { folderSize, pageWeight } from './bench/page-weight';
+import { ROOT } from './bench/seed-text';
+import { BENCH_DIR } from './bench/site';
+
+const started = performance.now();
+const { values } = parseArgs({
+  options: {
+    notices: { type: 'string', default: '1000' },
+    reuse: { type: 'boolean', default: false },
+    seed: { type: 'string' },
+    'max-memory': { type: 'string' },
+  },
+});
+const notices = Number(values.notices);
+const seed = values.seed ? Number(values.seed) : DEFAULT_SEED;
+if (!Number.isInteger(notices) || notices < 2) fail(`--notices must be a whole number ≥ 2, not ${values.notices}`);
+if (!Number.isInteger(seed)) fail(`--seed must be a whole number, not ${values.seed}`);
+const memoryLimit = values['max-memory'] ? Number(values['max-memory']) * 2 ** 30 : 0.8 * totalmem();
+if (!(memoryLimit > 0)) fail(`--max-memory must be a number of GiB, not ${values['max-memory']}`);
+
+const log = (line: string) => console.error(`[bench] ${line}`);
+const dir = join(BENCH_DIR, `build-${notices}${seed === DEFAULT_SEED ? '' : `-s${seed}`}`);
+const content = join(dir, 'content');
+const dist = join(dir, 'dist');
+const cacheDir = join(dir, 'astro-cache');
+const out = resolve(ROOT, 'bench-results', `build-${notices}${seed === DEFAULT_SEED ? '' : `-s${seed}`}.json`);
+const FIRST_QUERY = '董事会';
+
+const report: BuildReport = {
+  notices,
+  seed,
+  date: new Date().toISOString(),
+  complete: false,
+  machine: machine(),
+  memoryLimit,
+  corpus: { dir: relative(ROOT, content), reused: false, generateSeconds: 0 },
+  builds: [],
+  targets: [],
+  warnings: [],
+  phases: {},
+  runSeconds: 0,
+};
+const save = () => {
+  report.runSeconds = (performance.now() - started) / 1000;
+  report.targets = targets(report);
+  writeReport(out, report);
+};
+const phase = async <T>(name: string, run: () => Promise<T> | T): Promise<T> => {
+  const t = performance.now();
+  try {
+    return await run();
+  } finally {
+    report.phases[name] = (report.phases[name] ?? 0) + (performance.now() - t) / 1000;
+  }
+};
+
+// An interrupt (Ctrl-C, `timeout`) ends the running build's processes and keeps what was measured.
+let running: number | undefined;
+let restore: (() => void) | undefined;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (running) stopBuild(running);
+    restore?.();
+    report.interrupted = `${signal} after ${((performance.now() - started) / 1000).toFixed(0)} s`;
+    save();
+    console.log(formatReport(report));
+    console.log(`Report (incomplete): ${out}`);
+    process.exit(130);
+  });
+}
+
+await main();
+
+async function main(): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  readBaseline();
+
+  // 1. Corpus.
+  const stampFile = join(dir, 'corpus.json');
+  const stamp = existsSync(stampFile) ? (JSON.parse(readFileSync(stampFile, 'utf8')) as { notices: number; seed: number; chars: number }) : undefined;
+  if (values.reuse && stamp?.notices === notices && stamp.seed === seed && existsSync(join(content, 'notices'))) {
+    report.corpus = { ...report.corpus, reused: true, chars: stamp.chars };
+    log(`reusing the corpus in ${content}`);
+  } else {
+    rmSync(stampFile, { force: true });
+    const corpus = await phase('generate', () => writeCorpus(content, { notices, seed }));
+    writeFileSync(stampFile, JSON.stringify({ notices, seed, chars: corpus.chars }));
+    report.corpus = { ...report.corpus, generateSeconds: report.phases.generate, chars: corpus.chars };
+    log(`generated ${corpus.notices} notices (${(corpus.chars / 1e6).toFixed(1)} M characters) in ${report.phases.generate.toFixed(1)} s`);
+  }
+  save();
+
+  // 2–3. Builds: cold, warm, rebuild after one change.
+  const edited = noticeToEdit();
+  report.corpus.editedNotice = relative(ROOT, edited);
+  for (const kind of ['cold', 'warm', 'rebuild'] as BuildKind[]) {
+    if (kind === 'cold') {
+      rmSync(cacheDir, { recursive: true, force: true });
+      rmSync(dist, { recursive: true, force: true });
+    }
+    if (kind === 'rebuild') {
+      const original = readFileSync(edited, 'utf8');
+      restore = () => writeFileSync(edited, original);
+      writeFileSync(edited, editBody(original));
+    }
+    log(`${kind} build of ${notices} notices…`);
+    const run = await phase('builds', async () => {
+      try {
+        return await runBuild({
+          kind,
+          content,
+          outDir: dist,
+          cacheDir,
+          log: join(dir, `build-${kind}.log`),
+          timings: join(dir, `timings-${kind}.jsonl`),
+          onStart: (pid) => (running = pid),
+          memoryLimit,
+        });
+      } finally {
+        running = undefined;
+        restore?.();
+        restore = undefined;
+      }
+    });
+    report.builds.push(run);
+    save();
+    log(`${kind}: ${run.ok ? 'built' : 'FAILED'} in ${run.wallSeconds.toFixed(1)} s, peak ${(run.memory.peakRss / 2 ** 20).toFixed(0)} MiB during ${run.memory.peakStage}`);
+    if (!run.ok) {
+      report.warnings.push(`the ${kind} build failed (exit ${run.exitCode}${run.signal ? `, ${run.signal}` : ''}); later builds and measurements skipped`);
+      break;
+    }
+  }
+
+  // 4. Sizes of the last successful build.
+  if (report.builds.length && report.builds.every((b) => b.ok)) {
+    await phase('sizes', () => {
+      report.sizes = {
+        dist: folderSize(dist),
+        pagefind: folderSize(join(dist, 'pagefind')),
+        pages: [
+          { name: 'home', ...pageWeight(dist, '') },
+          { name: 'sample notice', ...pageWeight(dist, SAMPLE_PAGE) },
+          { name: 'search', ...pageWeight(dist, 'search/') },
+          { name: 'contact', ...pageWeight(dist, 'contact/') },
+        ],
+      };
+    });
+    save();
+    // 5. In Chromium.
+    await phase('browser', browserMeasurements);
+  }
+
+  report.complete = report.builds.length === 3 && report.builds.every((b) => b.ok);
+  save();
+  console.log(formatReport(report));
+  console.log(`Report: ${out}`);
+}
+
+async function browserMeasurements(): Promise<void> {
+  let browser;
+  try {
+    browser = await launch();
+  } catch (error) {
+    const reason = `Chromium did not start: ${(error as Error).message.split('\n')[0]}`;
+    report.layoutShift = { skipped: reason };
+    report.firstSearch = { skipped: reason };
+    return;
+  }
+  report.chromium = `Chromium ${browser.version()}`;
+  const traffic = new Traffic();
+  const server = await serveStatic(dist, '/', { onRequest: traffic.onRequest, onResponse: traffic.onResponse });
+  try {
+    const results = [];
+    for (const c of LAYOUT_SHIFT_CASES) {
+      const r = await measureLayoutShift(browser, server.url(SAMPLE_PAGE), c);
+      log(`layout shift, ${c.name}: ${r.cls.toFixed(3)}`);
+      results.push(r);
+    }
+    report.layoutShift = { page: SAMPLE_PAGE, results };
+    save();
+    try {
+      const e2e = await firstSearch(browser, server, traffic, new GzipSizes(dist, '/'), FIRST_QUERY);
+      report.firstSearch = {
+        query: FIRST_QUERY,
+        bytes: e2e.bytes,
+        pagefindBytes: e2e.pagefindBytes,
+        gzipBytes: e2e.gzipBytes,
+        htmlBytes: readFileSync(join(dist, 'search/index.html')).length,
+        requests: e2e.requests,
+        ms: e2e.ms,
+        status: e2e.status,
+      };
+    } catch (error) {
+      report.firstSearch = { skipped: `the search page did not show an outcome: ${(error as Error).message.split('\n')[0]}` };
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/** A notice in the middle of the corpus, not the bundled sample (whose page is weighed). */
+function noticeToEdit(): string {
+  const files = readdirSync(join(content, 'notices')).filter((f) => f.endsWith('.md') && !SAMPLE_PAGE.includes(f.replace(/\.md$/, ''))).sort();
+  return join(content, 'notices', files[Math.floor(files.length / 2)]);
+}
+
+/** One sentence more at the end of the first plain paragraph after the first section heading. */
+function editBody(text: string): string {
+  const lines = text.split('\n');
+  const heading = lines.findIndex((l) => l.startsWith('## '));
+  const i = lines.findIndex((l, j) => j > heading && l.endsWith('。') && !/^[#*\-\d（(]/.test(l));
+  if (heading < 0 || i < 0) throw new Error('no paragraph to edit in the notice');
+  lines[i] += '经复核，上述整改措施已全部落实到位。';
+  return lines.join('\n');
+}
+
+/** For sizes other than 1,000: the 1,000-notice report of the same seed, to compare times with. */
+function readBaseline(): void {
+  if (notices === 1000) return;
+  const file = resolve(ROOT, 'bench-results', `build-1000${seed === DEFAULT_SEED ? '' : `-s${seed}`}.json`);
+  if (!existsSync(file)) return;
+  const base = JSON.parse(readFileSync(file, 'utf8')) as BuildReport;
+  const wallSeconds: Partial<Record<BuildKind, number>> = {};
+  const stageSeconds: Partial<Record<BuildKind, Record<string, number>>> = {};
+  for (const b of base.builds.filter((x) => x.ok)) {
+    wallSeconds[b.kind] = b.wallSeconds;
+    stageSeconds[b.kind] = Object.fromEntries(b.stages.map((x) => [x.stage, x.seconds]));
+  }
+  report.baseline = { file: relative(ROOT, file), notices: base.notices, wallSeconds, stageSeconds };
+}
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
