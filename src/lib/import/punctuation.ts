@@ -5,10 +5,14 @@ const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’《》—…]/
 // A URL stops at Chinese text, and punctuation at its end belongs to the sentence: `见http://a.cn/x,欢迎`.
 const URL_CHAR = '[^\\s\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef“”]';
 const URL_TAIL = `(?:${URL_CHAR}*[^\\s\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef“”,.;:!?()])?`;
+// An email starts where its run of address characters starts: tried from every position inside a long run of
+// letters, `[\w.+-]+@` would rescan the rest of the run each time (quadratic on a 200,000-letter line).
 const PROTECTED = new RegExp(
-  `(?:https?|ftp):\\/\\/${URL_TAIL}|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|www\\.[\\w-]+(?:\\.[\\w-]+)+${URL_TAIL}`,
+  `(?:https?|ftp):\\/\\/${URL_TAIL}|(?<![\\w.+-])[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|www\\.[\\w-]+(?:\\.[\\w-]+)+${URL_TAIL}`,
   'gu',
 );
+
+const HAN = /\p{Script=Han}/u;
 
 const SIMPLE: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！' };
 
@@ -61,9 +65,11 @@ function restoreLine(line: string): { text: string; restored: number } {
     if (chars[i] === '(') stack.push(i);
     else if (chars[i] === ')' && stack.length) pairs.push([stack.pop()!, i]);
   }
+  // Han characters before each index, so each pair is checked in constant time (pairs may nest deeply).
+  const hanBefore = [0];
+  for (const c of chars) hanBefore.push(hanBefore.at(-1)! + Number(HAN.test(c)));
   for (const [open, close] of pairs) {
-    const inner = chars.slice(open + 1, close).join('');
-    if (/\p{Script=Han}/u.test(inner)) {
+    if (hanBefore[close] > hanBefore[open + 1]) {
       chars[open] = '（';
       chars[close] = '）';
       restored += 2;

@@ -25,6 +25,19 @@ describe('restorePunctuation', () => {
 
   it('handles nested parentheses', () => {
     expect(restore('对因特殊情况(如疫情(含隔离)等)不能参加')).toBe('对因特殊情况（如疫情（含隔离）等）不能参加');
+    expect(restore('(a(中)b)和(x)(y)')).toBe('（a（中）b）和(x)(y)');
+  });
+
+  // Found by the fuzz test (long-lines): both were quadratic, minutes on a 200,000-character line.
+  it('handles 100,000 nested parentheses', () => {
+    const { text, restored } = restorePunctuation(`${'('.repeat(100_000)}中${')'.repeat(100_000)}`);
+    expect(restored).toBe(200_000);
+    expect(text).toBe(`${'（'.repeat(100_000)}中${'）'.repeat(100_000)}`);
+  });
+
+  it('handles a 200,000-letter run without an @, and still protects an email address at the start of a run', () => {
+    expect(restore(`${'ab_cd-'.repeat(33_000)},中`)).toBe(`${'ab_cd-'.repeat(33_000)}，中`);
+    expect(restore('请发送至a.b+c@mail.example.com,谢谢')).toBe('请发送至a.b+c@mail.example.com，谢谢');
   });
 
   it('keeps parentheses that enclose no Chinese', () => {
