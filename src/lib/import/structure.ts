@@ -44,7 +44,8 @@ export function classifyLines(text: string): { lines: ClassifiedLine[]; warnings
   for (let i = 0; i < end; i++) {
     const { line, text: t } = raw[i];
     const numbering = parseNumbering(t);
-    if (i === 0 && !numbering && TITLE_LINE.test(t) && !t.includes('。') && t.length <= 120) {
+    // The length first: TITLE_LINE backtracks over the whole line from every 关于 in it.
+    if (i === 0 && !numbering && t.length <= 120 && TITLE_LINE.test(t) && !t.includes('。')) {
       lines.push({ line, kind: 'title', text: t });
       continue;
     }
@@ -83,20 +84,32 @@ function preview(t: string): string {
   return t.length > 30 ? `${t.slice(0, 30)}…` : t;
 }
 
-/** A URL in running text; it ends at Chinese text, and trailing punctuation belongs to the sentence. */
-const URL_IN_TEXT = /(?:https?|ftp):\/\/(?:[^\s\p{Script=Han}\u3000-\u303f\uff00-\uffef“”<>]*[^\s\p{Script=Han}\u3000-\u303f\uff00-\uffef“”<>,.;:!?()'"])?/gu;
+/**
+ * A web address in running text (`http://`, `https://`, `ftp://` or `www.`, in any case, wherever it starts);
+ * it ends at Chinese text, and trailing punctuation belongs to the sentence.
+ */
+const URL_IN_TEXT = /(?:(?:https?|ftp):\/\/|www\.)(?:[^\s\p{Script=Han}\u3000-\u303f\uff00-\uffef“”<>]*[^\s\p{Script=Han}\u3000-\u303f\uff00-\uffef“”<>,.;:!?()'"])?/giu;
 
 /** Escapes what Markdown would otherwise read as syntax, so every character survives as text. */
 export function escapeMarkdown(text: string): string {
-  // GFM would turn a bare URL and all the Chinese text after it into one link (escapes included),
-  // so URLs are written as `<…>` autolinks and only the text around them is escaped.
+  // GFM turns a bare address into a link (escapes do not stop it), and a notice may not link to other sites
+  // (`npm run check` refuses it): addresses are written as code, which shows every character and links nothing.
   let out = '';
   let last = 0;
   for (const m of text.matchAll(URL_IN_TEXT)) {
-    out += escapeText(text.slice(last, m.index), last === 0) + `<${m[0]}>`;
+    out += escapeText(text.slice(last, m.index), last === 0) + codeSpan(m[0]);
     last = m.index! + m[0].length;
   }
   return out + escapeText(text.slice(last), last === 0);
+}
+
+/** `text` as a code span: fenced by one more backtick than its longest run, padded when it starts or ends with one. */
+export function codeSpan(text: string): string {
+  let longest = 0;
+  for (const run of text.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
 }
 
 function escapeText(text: string, atLineStart: boolean): string {
@@ -153,7 +166,9 @@ export function recognise(lines: ClassifiedLine[]): Recognised {
   }
 
   const opening = lines.find((l) => l.kind === 'paragraph')?.text ?? '';
-  const groupsText = opening.match(/((?:[^，。、；\s]*?委)?第[一二三四五六七八九十]+巡察组(?:、第[一二三四五六七八九十]+巡察组)*)/)?.[1];
+  // Every open-ended repetition below is bounded: tried from every position of a long paragraph without
+  // punctuation, an unbounded lazy `*?` rescans the rest of it each time (quadratic).
+  const groupsText = opening.match(/((?:[^，。、；\s]{0,30}?委)?第[一二三四五六七八九十]+巡察组(?:、第[一二三四五六七八九十]+巡察组)*)/)?.[1];
   const inspection: NonNullable<Recognised['inspection']> = {};
   if (groupsText) {
     const prefix = groupsText.match(/^(.*?)第/)?.[1] ?? '';
@@ -162,12 +177,12 @@ export function recognise(lines: ClassifiedLine[]): Recognised {
   }
   const period = opening.match(/(\d{4}年\d{1,2}月(?:[上中下]旬|\d{1,2}日)?)(?:至|—|-|到)((?:\d{4}年)?\d{1,2}月(?:[上中下]旬|\d{1,2}日)?)/);
   if (period) inspection.period = `${period[1]}至${period[2]}`;
-  const feedback = opening.match(/于(\d{4}年\d{1,2}月(?:\d{1,2}日)?)(?:分别)?(?:向.*?)?反馈/);
+  const feedback = opening.match(/于(\d{4}年\d{1,2}月(?:\d{1,2}日)?)(?:分别)?(?:向[^。]{0,60}?)?反馈/);
   if (feedback) inspection.feedback = feedback[1];
   if (Object.keys(inspection).length) found.inspection = inspection;
 
   const inspected = [
-    ...opening.matchAll(/([^\s，、。（）“”对向]+?(?:有限责任公司|有限公司|集团|公司|委员会|局|厅|院|中心|大学))（以下简称“([^”]+)”）/g),
+    ...opening.matchAll(/([^\s，、。（）“”对向]{1,60}?(?:有限责任公司|有限公司|集团|公司|委员会|局|厅|院|中心|大学))（以下简称“([^”]{1,30})”）/g),
   ].map((m) => ({ name: m[1], short: m[2] }));
   if (inspected.length) found.inspected = inspected;
 
@@ -176,14 +191,19 @@ export function recognise(lines: ClassifiedLine[]): Recognised {
     const [label, value] = [l.text.slice(0, l.text.indexOf('：')), l.text.slice(l.text.indexOf('：') + 1)];
     if (/电话/.test(label)) contact.phone = value.trim();
     else if (/邮箱|信箱/.test(label)) contact.email = value.trim();
-    else if (/地址/.test(label)) {
-      const m = value.match(/^(.*?)[，,]?\s*邮政编码：?\s*(\d{6})\s*$/);
-      if (m) {
-        contact.address = m[1];
-        contact.postcode = m[2];
-      } else contact.address = value.trim();
-    }
+    else if (/地址/.test(label)) Object.assign(contact, addressAndPostcode(value));
   }
   if (Object.keys(contact).length) found.contact = contact;
   return found;
+}
+
+/** `某某路1号，邮政编码：430021` → address and postcode (without regular expressions that backtrack over spaces). */
+export function addressAndPostcode(value: string): { address: string; postcode?: string } {
+  const at = value.lastIndexOf('邮政编码');
+  const postcode = at >= 0 ? value.slice(at + '邮政编码'.length).match(/^：?\s*(\d{6})\s*$/)?.[1] : undefined;
+  if (postcode === undefined) return { address: value.trim() };
+  let end = at;
+  while (end > 0 && /\s/.test(value[end - 1])) end--;
+  if (value[end - 1] === '，' || value[end - 1] === ',') end--;
+  return { address: value.slice(0, end), postcode };
 }

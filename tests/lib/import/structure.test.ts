@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseText } from '../../../src/lib/import/index';
-import { classifyLines, escapeMarkdown, recognise, renderBody } from '../../../src/lib/import/structure';
+import { addressAndPostcode, classifyLines, codeSpan, escapeMarkdown, recognise, renderBody } from '../../../src/lib/import/structure';
 import { SAMPLE_METADATA, seedText } from '../../helpers/fixtures';
 import { blockTexts } from '../../helpers/markdown-text';
 
@@ -93,6 +93,12 @@ describe('classifyLines', () => {
   it('refuses a text without any line', () => {
     expect(() => classifyLines('\n \n\u3000\n')).toThrow(/没有文字/);
   });
+
+  // Found by the fuzz test (long-lines): the title pattern backtracked over the whole line from every 关于.
+  it('does not take a long first line for the title', () => {
+    const { lines } = classifyLines(`${'关于'.repeat(9_000)}情况\n一、整改情况`);
+    expect(lines[0].kind).toBe('paragraph');
+  });
 });
 
 describe('renderBody', () => {
@@ -151,16 +157,27 @@ describe('escapeMarkdown', () => {
   });
 
   it.each([
-    ['详见http://www.example.com/a，欢迎监督。', 'http://www.example.com/a'],
-    ['详见http://example.com/list?a=1,2&b=x_y*z，谢谢。', 'http://example.com/list?a=1,2&b=x_y*z'],
-    ['（详见http://example.com/a）和*重点*。', 'http://example.com/a'],
-  ])('links only the URL in %s, not the Chinese text after it', async (text, url) => {
+    ['详见http://www.example.com/a，欢迎监督。', ['http://www.example.com/a']],
+    ['详见http://example.com/list?a=1,2&b=x_y*z，谢谢。', ['http://example.com/list?a=1,2&b=x_y*z']],
+    ['（详见http://example.com/a）和*重点*。', ['http://example.com/a']],
+    ['网址www.example.gov.cn，或HTTPS://A.CN/x_y。', ['www.example.gov.cn', 'HTTPS://A.CN/x_y']],
+    ['1http://a.cn和_www.b.cn和ftp://c.cn/d。', ['http://a.cn', 'www.b.cn', 'ftp://c.cn/d']],
+    ['见http://a.cn/`x``y`，完。', ['http://a.cn/`x``y`']],
+  ])('writes the web addresses in %s as code: shown whole, linked nowhere (check refuses links to other sites)', async (text, urls) => {
     const { parseMarkdown } = await import('../../../src/lib/markdown');
     const markdown = escapeMarkdown(text);
     expect(blockTexts(markdown)).toEqual([text]);
     const paragraph = parseMarkdown(markdown).children[0];
+    const inline = paragraph.type === 'paragraph' ? paragraph.children : [];
+    expect(inline.filter((c) => c.type === 'link')).toEqual([]);
+    expect(inline.flatMap((c) => (c.type === 'inlineCode' ? [c.value] : []))).toEqual(urls);
+  });
+
+  it('keeps an email address a mailto: link, which the check allows', async () => {
+    const { parseMarkdown } = await import('../../../src/lib/markdown');
+    const paragraph = parseMarkdown(escapeMarkdown('电子邮箱：whtkjt@126.com')).children[0];
     const links = paragraph.type === 'paragraph' ? paragraph.children.filter((c) => c.type === 'link') : [];
-    expect(links.map((l) => l.url)).toEqual([url]);
+    expect(links.map((l) => l.url)).toEqual(['mailto:whtkjt@126.com']);
   });
 
   it('keeps every character of headings, leads and paragraphs through renderBody', () => {
@@ -192,9 +209,48 @@ describe('recognise', () => {
     expect(found).toEqual(SAMPLE_METADATA);
   });
 
+  // Found by the fuzz test (long-lines): lazy, unbounded patterns rescanned a long opening paragraph from
+  // every position (quadratic: seconds at 20,000 characters, minutes at 200,000).
+  it('reads the inspection from a long opening paragraph without punctuation', () => {
+    const opening = `${'中'.repeat(19_000)}市委第一巡察组对某某有限公司（以下简称“某某”）开展了巡察，并于2022年7月向${'甲'.repeat(100)}反馈了巡察意见。`;
+    const found = recognise(classifyLines(`${opening}\n一、整改情况\n中共某某委员会\n2023年9月20日`).lines);
+    expect(found.inspection).toEqual({ groups: ['市委第一巡察组'] });
+    expect(found.inspected).toEqual([{ name: '某某有限公司', short: '某某' }]);
+  });
+
   it('has no date when the last line is not a date, and no signature then', () => {
     const found = recognise(classifyLines('一、整改情况\n继续努力。\n中共某某市委员会').lines);
     expect(found.date).toBeUndefined();
     expect(found.issuer).toBeUndefined();
+  });
+});
+
+describe('addressAndPostcode', () => {
+  it.each([
+    ['某某路1号，邮政编码：430021', { address: '某某路1号', postcode: '430021' }],
+    ['某某路1号, 邮政编码 430021 ', { address: '某某路1号', postcode: '430021' }],
+    ['某某路1号 ，  邮政编码：430021', { address: '某某路1号 ', postcode: '430021' }],
+    ['某某路1号邮政编码：430021', { address: '某某路1号', postcode: '430021' }],
+    ['邮政编码：430021', { address: '', postcode: '430021' }],
+    ['某某路1号，邮政编码：4300210', { address: '某某路1号，邮政编码：4300210' }],
+    [' 某某路1号 ', { address: '某某路1号' }],
+  ])('%s', (value, expected) => {
+    expect(addressAndPostcode(value)).toEqual(expected);
+  });
+
+  // Found by the fuzz test (long-lines): `^(.*?)[，,]?\s*邮政编码` backtracked over every run of spaces.
+  it('reads an address with 100,000 spaces in it', () => {
+    expect(addressAndPostcode(`某${' '.repeat(100_000)}路，邮政编码：430021`)).toEqual({ address: `某${' '.repeat(100_000)}路`, postcode: '430021' });
+  });
+});
+
+describe('codeSpan', () => {
+  it.each([
+    ['http://a.cn', '`http://a.cn`'],
+    ['http://a.cn/`x`', '`` http://a.cn/`x` ``'],
+    ['a``b', '```a``b```'],
+  ])('%s → %s', (text, span) => {
+    expect(codeSpan(text)).toBe(span);
+    expect(blockTexts(`见${span}。`)).toEqual([`见${text}。`]);
   });
 });
