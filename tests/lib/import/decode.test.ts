@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeNoticeBytes, ImportError } from '../../../src/lib/import/decode';
-import { seedBytes, seedText, toCrlf, withBom } from '../../helpers/fixtures';
+import { lineStartingWith, seedBytes, seedText, toCrlf, withBom } from '../../helpers/fixtures';
 
 const TEXT = '根据市委巡察工作统一部署，现将整改情况予以公布。\n一、巡察整改组织领导情况\n2023年9月20日\n';
 
@@ -67,8 +67,63 @@ describe('decodeNoticeBytes', () => {
     expect(() => decodeNoticeBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from([0xff, 0xfe, 0x00, 0x00])]))).toThrow(ImportError);
   });
 
-  it('rejects a UTF-16 file rather than importing mojibake', () => {
-    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(TEXT.repeat(5), 'utf16le')]);
-    expect(() => decodeNoticeBytes(utf16)).toThrow(ImportError);
+  // Found by the fuzz test (encoding): without a BOM, or with little ASCII, UTF-16 was read as GB18030.
+  it.each([
+    ['UTF-16LE with a BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(TEXT.repeat(5), 'utf16le')])],
+    ['UTF-16BE with a BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(TEXT.repeat(5), 'utf16le').swap16()])],
+    ['UTF-16LE without a BOM', Buffer.from(TEXT.repeat(5), 'utf16le')],
+    ['UTF-16BE without a BOM', Buffer.from(TEXT.repeat(5), 'utf16le').swap16()],
+    ['the seed in UTF-16LE', iconv.encode(seedText(), 'utf16le')],
+  ])('rejects %s rather than importing mojibake, and says it is UTF-16', (_, bytes) => {
+    expect(() => decodeNoticeBytes(bytes)).toThrow(ImportError);
+    expect(() => decodeNoticeBytes(bytes)).toThrow(/UTF-16 编码.*另存为.*UTF-8/);
+  });
+
+  // Found by the fuzz test (encoding, byte-mutations): these were read as GB18030 and imported as mojibake.
+  it('rejects half UTF-8, half GB18030, naming the first line that is not UTF-8', () => {
+    const lines = seedText().split('\n');
+    const bytes = Buffer.concat([Buffer.from(`${lines.slice(0, 10).join('\n')}\n`), iconv.encode(lines.slice(10).join('\n'), 'gb18030')]);
+    expect(() => decodeNoticeBytes(bytes)).toThrow(/有 UTF-8 编码的中文，但第 11 行不是 UTF-8/);
+  });
+
+  it('rejects UTF-8 and GB18030 glued together inside a line (found by the fuzz test, seed 2, encoding #167)', () => {
+    const text = seedText();
+    const bytes = Buffer.concat([Buffer.from(text.slice(0, 12)), iconv.encode(text.slice(12), 'gb18030')]);
+    expect(() => decodeNoticeBytes(bytes)).toThrow(/有 UTF-8 编码的中文，但第 1 行不是 UTF-8/);
+  });
+
+  it('rejects UTF-8 with one damaged byte, naming its line', () => {
+    const bytes = Buffer.from(seedText());
+    bytes[bytes.indexOf(Buffer.from('\n一、')) + 1] = 0xff;
+    expect(() => decodeNoticeBytes(bytes)).toThrow(/但第 2 行不是 UTF-8/);
+  });
+
+  it('rejects a BOM followed by GB18030', () => {
+    expect(() => decodeNoticeBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), iconv.encode(TEXT, 'gb18030')]))).toThrow(/开头标明是 UTF-8 编码，但第 1 行不是 UTF-8/);
+  });
+
+  it('still reads GB18030 whose lines could pass for UTF-8 one by one only by chance', () => {
+    expect(decodeNoticeBytes(iconv.encode(seedText(), 'gb18030')).encoding).toBe('gb18030');
+  });
+
+  // Found by the fuzz test (truncate-end, truncate-start): the message talked about mixed encodings.
+  it('says so when UTF-8 is cut through a character at the end or at the start', () => {
+    const bytes = seedBytes();
+    expect(() => decodeNoticeBytes(bytes.subarray(0, bytes.length - 1 - 1))).toThrow(/末尾不完整.*没有下载或复制完整/);
+    expect(() => decodeNoticeBytes(bytes.subarray(1))).toThrow(/开头不完整/);
+  });
+
+  it('rejects GB18030 with bytes that are not GB18030, naming the line', () => {
+    const bytes = Buffer.concat([iconv.encode('一、甲\n乙', 'gb18030'), Buffer.from([0xff]), iconv.encode('。\n'.repeat(2000), 'gb18030')]);
+    expect(() => decodeNoticeBytes(bytes)).toThrow(/第 2 行有无法识别的字节/);
+  });
+
+  it('rejects UTF-8 that carries the replacement character “\ufffd” of an earlier bad conversion', () => {
+    const line = lineStartingWith(seedText(), '二、');
+    expect(() => decodeNoticeBytes(Buffer.from(seedText().replace('二、', '二\ufffd')))).toThrow(`第 ${line} 行有乱码字符`);
+  });
+
+  it('treats VT, FF, NEL and the Unicode line and paragraph separators as line breaks', () => {
+    expect(decodeNoticeBytes(Buffer.from('一、甲\v乙\f丙\u0085丁\u2028戊\u2029己')).text).toBe('一、甲\n乙\n丙\n丁\n戊\n己');
   });
 });
