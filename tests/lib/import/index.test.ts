@@ -174,6 +174,27 @@ describe('importNotice on other inputs', () => {
     expect(result.markdown).toContain('issuer: （请填写发布机构）');
   });
 
+  // Found by the fuzz test (control-chars): they were written into the notice.
+  it('removes invisible control characters, with a warning for each line', () => {
+    const clean = SMALL.replace('继续努力。', '继续努力。'.repeat(1000)); // a few in a long text; many mean binary data
+    const text = clean.replace('加强领导', '加强\u0007领导\u202e').replace('继续努力', '\u001b继续努力');
+    const result = importNotice(Buffer.from(text));
+    expect(result.markdown).toBe(importNotice(Buffer.from(clean)).markdown);
+    expect(result.report.warnings).toEqual([
+      { line: 3, message: '删除了 2 个看不见的控制字符（U+0007、U+202E），请核对这一行。' },
+      { line: 7, message: '删除了 1 个看不见的控制字符（U+001B），请核对这一行。' },
+    ]);
+  });
+
+  // Found by the fuzz test (contact lines in line-mutations and notice-grammar): one malformed field refused the whole notice.
+  it('leaves a malformed contact out of the frontmatter, with a warning, and keeps it in the text', () => {
+    const text = SMALL.replace('中共某某市委员会', '联系电话：027-85615369\n电子邮箱：whtkjt\n中共某某市委员会');
+    const result = importNotice(Buffer.from(text));
+    expect(result.markdown).toContain('contact:\n  phone: 027-85615369\n---');
+    expect(result.markdown).toContain('\n电子邮箱：whtkjt\n');
+    expect(result.report.warnings).toEqual([{ line: 9, message: expect.stringMatching(/^电子邮箱格式不正确.*“whtkjt”没有写入文件头的 contact\.email/) }]);
+  });
+
   it.each([
     ['an empty file', new Uint8Array(), /空/],
     ['a file of blank lines', Buffer.from('\n\r\n  \n'), /没有/],
@@ -182,6 +203,17 @@ describe('importNotice on other inputs', () => {
     ['Chinese without structure', Buffer.from('这是一段中文，没有结构。\n第二段。'), /结构/],
     ['a notice without a signature date', Buffer.from(SMALL.replace(/\n2023年9月20日$/, '')), /落款日期/],
     ['a notice with an impossible signature date', Buffer.from(SMALL.replace(/2023年9月20日$/, '2023年2月30日')), /第 9 行.*2023年2月30日.*不是有效日期/],
+    // Found by the fuzz test (shuffle-body, line-mutations, huge): these were written, and npm run check refused them.
+    ['a gap in the numbering', Buffer.from(SMALL.replace('二、下一步', '三、下一步')), /编号有问题.*\n  第 6 行：编号“三、”不连续：“一、”之后应是第 2 项/],
+    ['a repeated number', Buffer.from(SMALL.replace('二、下一步', '一、下一步')), /\n  第 6 行：编号重复：与第 2 行的编号相同/],
+    ['a problem before any section', Buffer.from(SMALL.replace('一、整改工作\n', '')), /\n  第 3 行：“1、”出现在任何“一、”部分之前/],
+    ['numbered paragraphs but no section', Buffer.from('正文。\n(一)加强领导。党委负总责。\n中共某某市委员会\n2023年9月20日'), /没有找到“一、”这样的部分标题/],
+    ['the seed repeated', Buffer.from(`${seedText()}\n`.repeat(3)), /编号有问题[^]*……另有 \d+ 处/],
+    // Found by the fuzz test (long-lines, huge): a line of 200,000 characters took minutes.
+    ['a line longer than 20,000 characters', Buffer.from(SMALL.replace('继续努力。', `继续${'努力'.repeat(10_001)}。`)), /第 7 行有 20005 个字符，超过了一个段落的上限（20000 个）/],
+    ['the seed twice without its line breaks', Buffer.from(seedText().replace(/\n/g, '').repeat(2)), /第 1 行有 \d+ 个字符.*换行可能丢失了/],
+    // Found by the fuzz test (encoding): Big5 read as GB18030 is nonsense; the message says what to try.
+    ['the seed in Big5', iconv.encode(seedText().replace(/\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)/g, ''), 'big5'), /没有找到通报的结构.*GB18030.*Big5.*另存为/],
   ])('rejects %s with a clear ImportError', (_, bytes, message) => {
     let error: unknown;
     try {
