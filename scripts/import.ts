@@ -1,8 +1,12 @@
 // npm run import -- <file> [--title …] [--slug …] [--out dir] [--force]
-import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+// A mistake in the input is an ImportError: its message is printed, exit code 1, nothing written. Anything else
+// thrown is a defect of the importer: one line saying so (the stack with GONGSHI_DEBUG=1), exit code 70.
+import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { formatDiagnostic } from '../src/lib/diagnostics';
 import { importNotice, ImportError } from '../src/lib/import/index';
+import { readNoticeFile } from '../src/lib/notice-file';
 
 const USAGE = '用法：npm run import -- <原文文件> [--title 标题] [--slug 网址名] [--out 目录] [--force]';
 
@@ -50,16 +54,34 @@ function main(): number {
     throw e;
   }
 
+  // The last guard: the file is checked exactly as `npm run check` will check it, before it is written.
+  const rejected = readNoticeFile(result.fileName, Buffer.from(result.markdown)).diagnostics.filter((d) => d.severity === 'error');
+  if (rejected.length) {
+    console.error(`错误：${file}：导入的结果没有通过 npm run check 的检查：\n${rejected.map((d) => `  ${formatDiagnostic(d)}`).join('\n')}`);
+    console.error('这是导入程序的缺陷，不是原文的问题：请把原文交给网站维护人员。没有写入任何文件。');
+    return 1;
+  }
+
   const outDir = resolve(args.values.out!);
   const target = join(outDir, result.fileName);
   if (existsSync(target) && !args.values.force) {
     console.error(`错误：${target} 已存在。如确需覆盖，请加 --force。没有写入任何文件。`);
     return 1;
   }
-  mkdirSync(outDir, { recursive: true });
   const tmp = `${target}.tmp-${process.pid}`;
-  writeFileSync(tmp, result.markdown);
-  renameSync(tmp, target);
+  try {
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(tmp, result.markdown);
+    renameSync(tmp, target);
+  } catch (e) {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // The folder itself is the problem; there is nothing to remove.
+    }
+    console.error(`错误：无法写入 ${target}（${(e as NodeJS.ErrnoException).code}）。请检查 --out 目录是否可写。没有写入任何文件。`);
+    return 1;
+  }
 
   const r = result.report;
   console.log(`已导入 ${file} → ${target}`);
@@ -72,4 +94,10 @@ function main(): number {
   return 0;
 }
 
-process.exitCode = main();
+try {
+  process.exitCode = main();
+} catch (e) {
+  console.error(`导入程序出错：${(e as Error).message}\n这是导入程序的缺陷，不是原文的问题：请把原文和这条信息交给网站维护人员。没有写入任何文件。`);
+  if (process.env.GONGSHI_DEBUG) console.error((e as Error).stack);
+  process.exitCode = 70;
+}

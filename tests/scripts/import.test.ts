@@ -75,6 +75,8 @@ describe('npm run import on other inputs', () => {
     ['an empty file', Buffer.alloc(0), /文件是空的/],
     ['a binary file', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1]), /不是文本/],
     ['an unrecognisable text', Buffer.from('会议纪要\n今天开会，讨论了三件事。\n散会。\n'), /没有找到通报的结构/],
+    ['a UTF-16 file (Notepad’s “Unicode”)', iconv.encode(seedText(), 'utf-16'), /UTF-16 编码.*另存为.*UTF-8/],
+    ['a notice whose numbering npm run check would refuse', Buffer.from(seedText().replace('二、', '三、')), /编号有问题.*\n  第 \d+ 行：编号“三、”不连续/],
   ])('rejects %s: exit 1, clear message, nothing written', async (_, bytes, message) => {
     const dir = tempDir();
     writeFileSync(join(dir, 'input.txt'), bytes);
@@ -87,6 +89,18 @@ describe('npm run import on other inputs', () => {
     expect(stderr).not.toMatch(STACK_TRACE);
     expect(filesIn(join(dir, 'out'))).toEqual([]);
     expect(readdirSync(dir)).toEqual(['input.txt']);
+  });
+
+  it('explains an --out that cannot be written to, without a stack trace, and leaves nothing behind', async () => {
+    const dir = tempDir();
+    copyFileSync(SEED_PATH, join(dir, 'seed.txt'));
+    writeFileSync(join(dir, 'out'), 'a file, not a folder\n');
+    const { code, stdout, stderr } = await runScript('import', ['seed.txt', '--out', 'out'], { cwd: dir });
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^错误：无法写入 .*（(EEXIST|ENOTDIR)）。请检查 --out 目录是否可写。没有写入任何文件。\n$/);
+    expect(stderr).not.toMatch(STACK_TRACE);
+    expect(readdirSync(dir).sort()).toEqual(['out', 'seed.txt']);
   });
 
   it.each([
