@@ -7,6 +7,8 @@
 //   --seed N      corpus seed (default 20230920)
 //   --max-memory G  stop a build whose processes together use more than G GiB (default: 80 % of the machine's
 //                 memory), so that a runaway build does not bring down a shared machine; recorded as a failure
+//   --heap MiB    V8 heap limit of the build's node process (--max-old-space-size; default Node's own, about
+//                 4 GiB here): to see how far a build gets with more; the report gets the suffix -heap<MiB>
 //
 // What it does, in .bench/build-<N>/ (gitignored; inside the project because Astro builds inside it):
 // 1. generates the corpus (scripts/bench/corpus.ts) into content/;
@@ -44,6 +46,7 @@ const { values } = parseArgs({
     reuse: { type: 'boolean', default: false },
     seed: { type: 'string' },
     'max-memory': { type: 'string' },
+    heap: { type: 'string' },
   },
 });
 const notices = Number(values.notices);
@@ -52,13 +55,15 @@ if (!Number.isInteger(notices) || notices < 2) fail(`--notices must be a whole n
 if (!Number.isInteger(seed)) fail(`--seed must be a whole number, not ${values.seed}`);
 const memoryLimit = values['max-memory'] ? Number(values['max-memory']) * 2 ** 30 : 0.8 * totalmem();
 if (!(memoryLimit > 0)) fail(`--max-memory must be a number of GiB, not ${values['max-memory']}`);
+const heapMiB = values.heap ? Number(values.heap) : undefined;
+if (heapMiB !== undefined && !(Number.isInteger(heapMiB) && heapMiB > 0)) fail(`--heap must be a whole number of MiB, not ${values.heap}`);
 
 const log = (line: string) => console.error(`[bench] ${line}`);
 const dir = join(BENCH_DIR, `build-${notices}${seed === DEFAULT_SEED ? '' : `-s${seed}`}`);
 const content = join(dir, 'content');
 const dist = join(dir, 'dist');
 const cacheDir = join(dir, 'astro-cache');
-const out = resolve(ROOT, 'bench-results', `build-${notices}${seed === DEFAULT_SEED ? '' : `-s${seed}`}.json`);
+const out = resolve(ROOT, 'bench-results', `build-${notices}${seed === DEFAULT_SEED ? '' : `-s${seed}`}${heapMiB ? `-heap${heapMiB}` : ''}.json`);
 const FIRST_QUERY = '董事会';
 
 const report: BuildReport = {
@@ -68,6 +73,7 @@ const report: BuildReport = {
   complete: false,
   machine: machine(),
   memoryLimit,
+  heapMiB,
   corpus: { dir: relative(ROOT, content), reused: false, generateSeconds: 0 },
   builds: [],
   targets: [],
@@ -150,6 +156,7 @@ async function main(): Promise<void> {
           timings: join(dir, `timings-${kind}.jsonl`),
           onStart: (pid) => (running = pid),
           memoryLimit,
+          heapMiB,
         });
       } finally {
         running = undefined;

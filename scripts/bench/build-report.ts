@@ -35,6 +35,8 @@ export interface BuildReport {
   machine: { cpu: string; cores: number; memoryBytes: number; node: string; platform: string };
   /** A build whose processes use more than this many bytes together is stopped (--max-memory). */
   memoryLimit: number;
+  /** The build's V8 heap limit when set with --heap, MiB. */
+  heapMiB?: number;
   chromium?: string;
   corpus: { dir: string; reused: boolean; generateSeconds: number; chars?: number; editedNotice?: string };
   builds: BuildRun[];
@@ -110,7 +112,10 @@ export function targets(report: BuildReport): Target[] {
       const factor = n / 1000;
       list.push({
         target: `time grows no worse than linearly from 1,000 (${b.kind}: ≤ ${factor}× the 1,000-notice time)`,
-        figure: before === undefined ? 'no 1,000-notice report to compare (run npm run bench first)' : `${b.wallSeconds.toFixed(1)} s vs ${before.toFixed(1)} s: ×${(b.wallSeconds / before).toFixed(1)}`,
+        figure:
+          before === undefined
+            ? 'no 1,000-notice report to compare (run npm run bench first)'
+            : `${b.wallSeconds.toFixed(1)} s${b.ok ? '' : ' until it FAILED'} vs ${before.toFixed(1)} s: ×${(b.wallSeconds / before).toFixed(1)}`,
         met: before === undefined || !b.ok ? (b.ok ? null : false) : b.wallSeconds <= factor * before,
       });
     }
@@ -148,7 +153,8 @@ export function formatReport(report: BuildReport): string {
   lines.push(
     `Build benchmark: ${report.notices.toLocaleString('en')} notices (seed ${report.seed}${report.corpus.chars ? `, ${(report.corpus.chars / 1e6).toFixed(1)} M characters` : ''})` +
       `${report.complete ? '' : `, INCOMPLETE${report.interrupted ? ` (${report.interrupted})` : ''}`}`,
-    `machine: ${machine.cpu}, ${machine.cores} cores, ${(machine.memoryBytes / GiB).toFixed(1)} GiB, Node ${machine.node}${report.chromium ? `, ${report.chromium}` : ''}`,
+    `machine: ${machine.cpu}, ${machine.cores} cores, ${(machine.memoryBytes / GiB).toFixed(1)} GiB, Node ${machine.node}${report.chromium ? `, ${report.chromium}` : ''}` +
+      `${report.heapMiB ? `; build heap limit ${report.heapMiB} MiB (--heap)` : ''}`,
     `corpus: ${report.corpus.dir} (${report.corpus.reused ? 'reused' : `generated in ${report.corpus.generateSeconds.toFixed(1)} s`})` +
       `${report.corpus.editedNotice ? `; rebuild changes ${report.corpus.editedNotice}` : ''}`,
     '',

@@ -57,6 +57,8 @@ export interface BuildOptions {
   onStart?: (pid: number) => void;
   /** The build is stopped when its tree's summed RSS exceeds this many bytes (the machine is shared). */
   memoryLimit?: number;
+  /** V8 heap limit of the build's node process, MiB (--max-old-space-size); Node's default when absent. */
+  heapMiB?: number;
 }
 
 interface Timing {
@@ -88,6 +90,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildRun> {
       BASE_PATH: '',
       SITE_URL: '',
       NO_COLOR: '1',
+      ...(options.heapMiB ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${options.heapMiB}`.trim() } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
