@@ -1,5 +1,5 @@
 // Recognises the closing block of a notice, read from its end: appeal, contact lines, signature, date.
-import { APPEAL, CONTACT_LINE, SIGNATURE_DATE, parseNumbering } from './numbering';
+import { CONTACT_LINE, SIGNATURE_DATE, isAppeal, parseNumbering } from './numbering';
 
 export type ClosingKind = 'appeal' | 'contact' | 'signature' | 'date';
 
@@ -14,6 +14,6 @@ export function classifyClosing(texts: string[]): Array<ClosingKind | undefined>
     if (end > 0 && ORG_END.test(texts[end - 1]) && !parseNumbering(texts[end - 1])) kinds[--end] = 'signature';
   }
   while (end > 0 && CONTACT_LINE.test(texts[end - 1])) kinds[--end] = 'contact';
-  while (end > 0 && APPEAL.test(texts[end - 1]) && !parseNumbering(texts[end - 1])) kinds[--end] = 'appeal';
+  while (end > 0 && isAppeal(texts[end - 1]) && !parseNumbering(texts[end - 1])) kinds[--end] = 'appeal';
   return kinds;
 }

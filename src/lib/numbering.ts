@@ -54,7 +54,11 @@ export const SIGNATURE_DATE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
 export const CONTACT_LINE = /^(联系电话|举报电话|电话|邮件地址|通信地址|通讯地址|联系地址|邮寄地址|电子邮箱|电子信箱|邮箱)：/;
 
 /** The closing appeal for supervision and feedback. */
-export const APPEAL = /欢迎.*(监督|意见)|如有意见建议|请及时向我们反映/;
+/** The appeal for feedback before the contact block. Linear in the line's length (a regex `欢迎.*(监督|意见)` is not). */
+export function isAppeal(text: string): boolean {
+  const welcome = text.indexOf('欢迎');
+  return (welcome >= 0 && /监督|意见/.test(text.slice(welcome))) || /如有意见建议|请及时向我们反映/.test(text);
+}
 
 /** Splits a paragraph into its lead sentence (up to the first 。) and the rest. */
 export function splitLeadSentence(text: string): [lead: string, rest: string] {
