@@ -167,6 +167,12 @@ async function main(): Promise<void> {
     report.builds.push(run);
     save();
     log(`${kind}: ${run.ok ? 'built' : 'FAILED'} in ${run.wallSeconds.toFixed(1)} s, peak ${(run.memory.peakRss / 2 ** 20).toFixed(0)} MiB during ${run.memory.peakStage}`);
+    if (readFileSync(run.log, 'utf8').includes('does not exist or is empty')) {
+      report.warnings.push(
+        `the ${kind} build: Astro found no notices ("The collection "notices" does not exist or is empty"); its content data store is ` +
+          `${((run.dataStoreBytes ?? 0) / 2 ** 20).toFixed(0)} MiB, and Node cannot read a file over 512 MiB into one string`,
+      );
+    }
     if (!run.ok) {
       report.warnings.push(`the ${kind} build failed (exit ${run.exitCode}${run.signal ? `, ${run.signal}` : ''}); later builds and measurements skipped`);
       break;

@@ -187,6 +187,7 @@ export function formatReport(report: BuildReport): string {
     })));
   }
   lines.push(
+    row('Astro data store (data-store.json), MiB', builds.map((b) => (b.dataStoreBytes === undefined ? '-' : (b.dataStoreBytes / MiB).toFixed(0)))),
     row('CPU seconds of the build processes', builds.map((b) => s(b.cpuSeconds))),
     row('other load on the machine, busy cores', builds.map((b) => b.otherBusyCores.toFixed(2))),
     '',

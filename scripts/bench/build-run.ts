@@ -5,7 +5,7 @@
 // logs. Memory is the process tree's (scripts/bench/process-memory.ts), each sample attributed to the stage
 // that was running when it was taken.
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ProcessTreeSampler, processTree, type MemoryTrace, type ProcessFigures } from './process-memory';
@@ -42,6 +42,8 @@ export interface BuildRun {
   cpuSeconds: number;
   otherBusyCores: number;
   loadAverageBefore: number[];
+  /** Size of Astro's content data store (<cache>/data-store.json) after the build: Node reads it as one string. */
+  dataStoreBytes?: number;
   log: string;
   error?: string;
 }
@@ -139,6 +141,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildRun> {
     cpuSeconds,
     otherBusyCores: Math.max(0, ((ticksAfter.busy - ticksBefore.busy) / 100 - cpuSeconds) / wallSeconds),
     loadAverageBefore,
+    dataStoreBytes: existsSync(join(options.cacheDir, 'data-store.json')) ? statSync(join(options.cacheDir, 'data-store.json')).size : undefined,
     log: options.log,
     error: ok
       ? undefined
@@ -234,7 +237,8 @@ function timeline(trace: MemoryTrace, spawned: number): Array<[number, number]> 
   return [...perSecond.entries()].sort((a, b) => a[0] - b[0]);
 }
 
-const seconds = (value: string, unit: string) => Number(value) / (unit === 'ms' ? 1000 : 1);
+/** `838ms`, `70.47s`, `1m 10s` (Vite past a minute) → seconds. */
+const seconds = (minutes: string | undefined, value: string, unit: string) => Number(minutes ?? 0) * 60 + Number(value) / (unit === 'ms' ? 1000 : 1);
 
 /** Astro's own step times from its log (NO_COLOR): the "✓ Completed in" and "✓ built in" lines. */
 export function parseAstroLog(log: string): Array<{ step: string; seconds: number }> {
@@ -244,13 +248,13 @@ export function parseAstroLog(log: string): Array<{ step: string; seconds: numbe
     if (line.includes('Building static entrypoints')) section = 'server';
     else if (line.includes('building client (vite)')) section = 'client';
     else if (line.includes('generating static routes')) section = 'pages';
-    const completed = line.match(/✓ Completed in ([\d.]+)(ms|s)/);
-    const built = line.match(/\[vite\] ✓ built in ([\d.]+)(ms|s)/);
-    if (completed && section === 'setup') steps.push({ step: 'setup, content sync, types', seconds: seconds(completed[1], completed[2]) });
-    else if (completed && section === 'server') steps.push({ step: 'server build (Vite SSR)', seconds: seconds(completed[1], completed[2]) });
-    else if (built && section === 'client') steps.push({ step: 'client build (Vite)', seconds: seconds(built[1], built[2]) });
+    const completed = line.match(/✓ Completed in (?:(\d+)m )?([\d.]+)(ms|s)/);
+    const built = line.match(/\[vite\] ✓ built in (?:(\d+)m )?([\d.]+)(ms|s)/);
+    if (completed && section === 'setup') steps.push({ step: 'setup, content sync, types', seconds: seconds(completed[1], completed[2], completed[3]) });
+    else if (completed && section === 'server') steps.push({ step: 'server build (Vite SSR)', seconds: seconds(completed[1], completed[2], completed[3]) });
+    else if (built && section === 'client') steps.push({ step: 'client build (Vite)', seconds: seconds(built[1], built[2], built[3]) });
     else if (completed && section === 'pages') {
-      steps.push({ step: 'page generation (render + write HTML)', seconds: seconds(completed[1], completed[2]) });
+      steps.push({ step: 'page generation (render + write HTML)', seconds: seconds(completed[1], completed[2], completed[3]) });
       section = 'setup'; // nothing after this is Astro's own step
     }
   }
