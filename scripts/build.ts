@@ -14,7 +14,7 @@ const { values } = parseArgs({ options: { 'out-dir': { type: 'string' } } });
 const outDir = resolve(values['out-dir'] ?? 'dist');
 // Astro builds inside the project folder (given an outDir elsewhere it stages in .astro/ and copies that
 // folder's files into the output), so the staging folder is here; the finished site then moves beside dist/.
-const staging = mkdtempSync(join(process.cwd(), '.gongshi-staging-'));
+const staging = mkdtempSync(join(process.cwd(), `.gongshi-staging-${process.pid}-`));
 const incoming = join(dirname(outDir), `.${basename(outDir)}.incoming-${process.pid}`);
 const previous = join(dirname(outDir), `.${basename(outDir)}.previous-${process.pid}`);
 
