@@ -129,8 +129,10 @@ export class ProcessTreeSampler {
     for (const pid of processTree(this.root)) {
       const figures = readProcess(pid);
       if (!figures || figures.rss === 0) continue; // ended, or a zombie waiting for its parent
+      // Labelled at every sample: a child is a copy of node until it execs its own program (pagefind_extended).
       let seen = this.seen.get(pid);
-      if (!seen) this.seen.set(pid, (seen = { label: labelOf(pid), hwm: 0, cpuTicks: 0 }));
+      if (!seen) this.seen.set(pid, (seen = { label: '', hwm: 0, cpuTicks: 0 }));
+      seen.label = labelOf(pid);
       seen.hwm = Math.max(seen.hwm, figures.hwm);
       seen.cpuTicks = figures.cpuTicks;
       byLabel[seen.label] = (byLabel[seen.label] ?? 0) + figures.rss;
