@@ -2,9 +2,11 @@
 // page is drawn, so nothing jumps. Loaded without defer in <head>; the toolbar (src/scripts/reading-controls.ts)
 // changes and saves them. Key and values: see src/lib/reading-prefs.ts.
 (function () {
+  var root = document.documentElement;
+  // The toolbar shows from the first paint, so nothing moves when its script arrives (no layout shift).
+  root.setAttribute('data-reading-controls', '');
   try {
     var prefs = JSON.parse(localStorage.getItem('gongshi-reading') || '{}');
-    var root = document.documentElement;
     if ([125, 150, 175, 200].indexOf(prefs.size) >= 0) root.setAttribute('data-text-size', String(prefs.size));
     if (prefs.lineSpacing === 'wide') root.setAttribute('data-line-spacing', 'wide');
     if (prefs.contrast === 'high' || prefs.contrast === 'normal') root.setAttribute('data-contrast', prefs.contrast);
