@@ -117,7 +117,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildRun> {
   await new Promise<void>((ok) => out.end(ok));
 
   const logText = readFileSync(options.log, 'utf8');
-  const leftovers = code === 0 ? [] : cleanUp(logText, options.outDir);
+  const leftovers = code === 0 ? [] : cleanUp(logText, options.outDir, sampler.pids());
   const timings: Timing[] = existsSync(options.timings)
     ? readFileSync(options.timings, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Timing)
     : [];
@@ -152,17 +152,21 @@ export async function runBuild(options: BuildOptions): Promise<BuildRun> {
 }
 
 /**
- * After a build that was stopped or failed: removes its staging folder (named in Astro's log as the build
- * directory; another build running beside this one has its own) and any half-swapped copy next to the
- * output folder (named with the build's pid, which only this run knows). Returns staging folders it could
+ * After a build that was stopped or failed: removes its staging folder (`.gongshi-staging-<pid>-…` with the
+ * pid of one of its processes, or named in Astro's log as the build directory; another build running beside
+ * this one has its own) and any half-swapped copy next to the output folder. Returns staging folders it could
  * not attribute, to be reported, never removed.
  */
-function cleanUp(log: string, outDir: string): string[] {
-  const staging = log.match(/\[build\] directory: (.+?\.gongshi-staging-[^/\s]+)\/?$/m)?.[1];
-  if (staging && dirname(staging) === ROOT) rmSync(staging, { recursive: true, force: true });
-  const pidCopies = new RegExp(`^\\.${basename(outDir)}\\.(incoming|previous)-\\d+$`);
+function cleanUp(log: string, outDir: string, pids: number[]): string[] {
+  const named = log.match(/\[build\] directory: (.+?\.gongshi-staging-[^/\s]+)\/?$/m)?.[1];
+  const ours = new Set(pids.map((pid) => `.gongshi-staging-${pid}-`));
+  const staging = readdirSync(ROOT)
+    .filter((n) => n.startsWith('.gongshi-staging-'))
+    .filter((n) => join(ROOT, n) === named || [...ours].some((prefix) => n.startsWith(prefix)));
+  for (const name of staging) rmSync(join(ROOT, name), { recursive: true, force: true });
+  const pidCopies = new RegExp(`^\\.${basename(outDir)}\\.(incoming|previous)-(${pids.join('|')})$`);
   for (const name of readdirSync(dirname(outDir)).filter((n) => pidCopies.test(n))) rmSync(join(dirname(outDir), name), { recursive: true, force: true });
-  return staging ? [] : readdirSync(ROOT).filter((n) => n.startsWith('.gongshi-staging-')).map((n) => join(ROOT, n));
+  return staging.length ? [] : readdirSync(ROOT).filter((n) => n.startsWith('.gongshi-staging-')).map((n) => join(ROOT, n));
 }
 
 /** Ends the build's process tree (the child and its descendants), by pid. */

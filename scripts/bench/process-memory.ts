@@ -144,6 +144,11 @@ export class ProcessTreeSampler {
     this.onSample?.(sample);
   }
 
+  /** Every pid seen in the tree so far. */
+  pids(): number[] {
+    return [...this.seen.keys()];
+  }
+
   stop(): MemoryTrace {
     clearInterval(this.timer);
     const processes = new Map<string, ProcessFigures>();
