@@ -4,18 +4,13 @@
 // replayed without making the ones before it.
 import iconv from 'iconv-lite';
 import * as OpenCC from 'opencc-js';
+import { Random } from '../../scripts/bench/random';
 import { seedBytes, seedText } from './fixtures';
 
-/** mulberry32: a tiny, fast 32-bit PRNG; good enough to pick test inputs. */
+/** mulberry32 (the benchmark corpus's seeded PRNG) as a function: a float in [0, 1) per call. */
 export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new Random(seed);
+  return () => random.next();
 }
 
 /** FNV-1a over the parts, so every (seed, generator, index) has its own stream. */

@@ -1,5 +1,6 @@
 // The bigram tokenisation shared by the search index (build time) and the query (browser).
 import { describe, expect, it } from 'vitest';
+import { Random } from '../../scripts/bench/random';
 import { splitFrontmatter } from '../../src/lib/notice-file';
 import { parseQuery, readableText, runTokens, splitRuns, toIndexText } from '../../src/lib/search-text';
 import { sampleText } from '../helpers/fixtures';
@@ -16,16 +17,10 @@ const indexTokens = (text: string): string[] =>
 const slicePositions = (index: string[], tokens: string[]): number[] =>
   index.flatMap((_, p) => (tokens.every((t, j) => index[p + j] === t) ? [p] : []));
 
-/** A small deterministic PRNG (mulberry32), so generated cases are the same on every run. */
+/** A seeded PRNG (the benchmark corpus's mulberry32), so generated cases are the same on every run. */
 function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new Random(seed);
+  return () => random.next();
 }
 
 const HAN_CHARS = [...'董事会审议监借贷违规东湖高新区张建国年度改进'];
