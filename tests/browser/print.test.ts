@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkBrowser, launchBrowser, openSession, type SessionOptions } from '../helpers/browser';
+import { checkBrowser, launchBrowser, type SessionOptions, withSession } from '../helpers/browser';
 import { BUILDS, ROOT, type BuildName } from '../helpers/build';
 import { serveStatic, type StaticSite } from '../helpers/static-server';
 
@@ -163,19 +163,7 @@ describe.skipIf(!browserCheck.available)(`printing in Chromium${browserCheck.rea
     });
 
     /** Runs `fn` in a fresh context; afterwards no external request, console error or failed load may have happened. */
-    async function withPage(fn: (page: Page) => Promise<void>, options: SessionOptions = {}) {
-      const session = await openSession(browser, site, options);
-      session.page.setDefaultTimeout(15_000);
-      try {
-        await fn(session.page);
-      } catch (err) {
-        await session.context.close();
-        const found = session.problems();
-        if (found.length && err instanceof Error) err.message += `\nthe browser also reported:\n${found.map((p) => `  ${p}`).join('\n')}`;
-        throw err;
-      }
-      await session.finish();
-    }
+    const withPage = (fn: (page: Page) => Promise<void>, options: SessionOptions = {}) => withSession(browser, site, fn, { timeout: 15_000, ...options });
 
     it('in print media the notice is an official document: no screen chrome, title centred, serif text, signature and date at the right, contact and address/date line', async () => {
       await withPage(async (page) => {

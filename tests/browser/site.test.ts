@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkBrowser, launchBrowser, openSession, type SessionOptions } from '../helpers/browser';
+import { checkBrowser, launchBrowser, type SessionOptions, withSession } from '../helpers/browser';
 import { BUILDS, ROOT, type BuildName } from '../helpers/build';
 import { serveStatic, type StaticSite } from '../helpers/static-server';
 
@@ -72,21 +72,7 @@ describe.skipIf(!browserCheck.available)(`site in Chromium${browserCheck.reason 
     });
 
     /** Runs `fn` in a fresh context; afterwards no external request, console error or failed load may have happened. */
-    async function withPage(fn: (page: Page) => Promise<void>, options: SessionOptions = {}) {
-      const session = await openSession(browser, site, options);
-      session.page.setDefaultTimeout(10_000);
-      try {
-        await fn(session.page);
-      } catch (err) {
-        await session.context.close();
-        // What the browser reported often explains the failure (a 404 script, a page error).
-        const found = session.problems();
-        if (found.length && err instanceof Error) err.message += `\nthe browser also reported:\n${found.map((p) => `  ${p}`).join('\n')}`;
-        throw err;
-      }
-      await session.finish();
-      return session.observed;
-    }
+    const withPage = (fn: (page: Page) => Promise<void>, options: SessionOptions = {}) => withSession(browser, site, fn, options);
 
     it('the notice list links to the notice', async () => {
       await withPage(async (page) => {

@@ -132,3 +132,27 @@ export async function openSession(browser: Browser, site: StaticSite, options: S
     },
   };
 }
+
+/**
+ * Runs `fn` on a page in a fresh context; afterwards no external request, console error or failed load may
+ * have happened. When `fn` fails, what the browser reported is added to the error (a 404 script, a page error).
+ */
+export async function withSession(
+  browser: Browser,
+  site: StaticSite,
+  fn: (page: Page) => Promise<void>,
+  { timeout = 10_000, ...options }: SessionOptions & { timeout?: number } = {},
+): Promise<Observed> {
+  const session = await openSession(browser, site, options);
+  session.page.setDefaultTimeout(timeout);
+  try {
+    await fn(session.page);
+  } catch (err) {
+    await session.context.close();
+    const found = session.problems();
+    if (found.length && err instanceof Error) err.message += `\nthe browser also reported:\n${found.map((p) => `  ${p}`).join('\n')}`;
+    throw err;
+  }
+  await session.finish();
+  return session.observed;
+}
