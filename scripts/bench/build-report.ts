@@ -207,7 +207,13 @@ export function formatReport(report: BuildReport): string {
       return p ? (p.peakRss / MiB).toFixed(0) : '-';
     })));
   }
-  for (const b of builds.filter((x) => !x.ok)) lines.push('', `${b.kind} build FAILED (exit ${b.exitCode}${b.signal ? `, ${b.signal}` : ''}); log ${b.log}:`, b.error ?? '');
+  for (const b of builds.filter((x) => !x.ok)) {
+    lines.push(
+      '',
+      `${b.kind} build FAILED (exit ${b.exitCode}${b.signal ? `, ${b.signal}` : ''})${b.astroUnfinished ? ` during Astro's ${b.astroUnfinished}` : ''}; log ${b.log}:`,
+      b.error ?? '',
+    );
+  }
 
   const { sizes } = report;
   if (sizes) {

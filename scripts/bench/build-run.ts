@@ -33,6 +33,8 @@ export interface BuildRun {
   stages: StageFigures[];
   /** Inside the astro stage, as Astro logs them (setup + content sync, server build, client build, pages). */
   astroSteps: Array<{ step: string; seconds: number }>;
+  /** The Astro step that was running when the build ended without finishing it (a crash, a stop). */
+  astroUnfinished?: string;
   /** Inside the search-index stage: writing the index files (Pagefind's writeFiles). */
   searchIndexWriteSeconds?: number;
   memory: { peakRss: number; peakStage: string; intervalMs: number; samples: number; processes: ProcessFigures[] };
@@ -135,6 +137,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildRun> {
     wallSeconds,
     stages,
     astroSteps: parseAstroLog(logText),
+    astroUnfinished: ok ? undefined : unfinishedStep(logText),
     searchIndexWriteSeconds: write ? (write.end - write.start) / 1000 : undefined,
     memory: { peakRss: trace.peakRss, peakStage, intervalMs: trace.intervalMs, samples: trace.samples.length, processes: trace.processes },
     timeline: timeline(trace, spawned),
@@ -274,6 +277,25 @@ export function parseAstroLog(log: string): Array<{ step: string; seconds: numbe
     steps.splice(at, 0, { step: '  of which content sync (±1 s, log clock)', seconds: (synced - syncing + 86400) % 86400 });
   }
   return steps;
+}
+
+/** The last Astro step the log shows starting without its "Completed"/"built in" line, if any. */
+export function unfinishedStep(log: string): string | undefined {
+  const starts: Array<[RegExp, RegExp, string]> = [
+    [/\[content\] Syncing content/, /\[build\] ✓ Completed in/, 'setup, content sync, types'],
+    [/Building static entrypoints/, /\[build\] ✓ Completed in/, 'server build (Vite SSR)'],
+    [/building client \(vite\)/, /\[vite\] ✓ built in/, 'client build (Vite)'],
+    [/generating static routes/, /✓ Completed in/, 'page generation'],
+  ];
+  const lines = log.split('\n');
+  let unfinished: string | undefined;
+  for (const [start, end, step] of starts) {
+    const at = lines.findIndex((l) => start.test(l));
+    if (at < 0) break;
+    unfinished = lines.slice(at + 1).some((l) => end.test(l)) ? undefined : step;
+    if (unfinished) break;
+  }
+  return unfinished;
 }
 
 export function machine(): { cpu: string; cores: number; memoryBytes: number; node: string; platform: string } {
