@@ -8,7 +8,7 @@
 // measure.ts's own.
 import type { Browser } from 'playwright-core';
 import type { ServedResponse, StaticSite } from '../lib/static-server';
-import type { GzipSizes, Traffic } from './measure';
+import { STATUS_OBSERVER, type GzipSizes, type Traffic } from './measure';
 
 export interface FirstSearchFigures {
   /** performance.now() in the page when the status line first showed an outcome: ms since navigation start. */
@@ -20,18 +20,6 @@ export interface FirstSearchFigures {
   requests: number;
 }
 
-const STATUS_OBSERVER = `(() => {
-  const check = () => {
-    if (window.__benchDone !== undefined) return;
-    const status = document.getElementById('search-status');
-    const text = ((status && status.textContent) || '').trim();
-    if (text && !text.startsWith('正在搜索')) {
-      window.__benchDone = performance.now();
-      window.__benchStatus = text;
-    }
-  };
-  new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
-})();`;
 
 export async function firstSearch(browser: Browser, site: StaticSite, traffic: Traffic, gzip: GzipSizes, query: string, timeoutMs = 60_000): Promise<FirstSearchFigures> {
   const context = await browser.newContext({ locale: 'zh-CN' });

@@ -91,7 +91,7 @@ const PAGEFIND_SEARCH = `async ({ queries, base }) => {
 }`;
 
 /** Records the moment #search-status first shows an outcome (not empty, not 正在搜索…). */
-const STATUS_OBSERVER = `(() => {
+export const STATUS_OBSERVER = `(() => {
   const check = () => {
     if (window.__benchDone !== undefined) return;
     const status = document.getElementById('search-status');
