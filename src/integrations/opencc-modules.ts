@@ -13,7 +13,7 @@ import * as OpenCC from 'opencc-js/t2cn';
 import STPhrases from 'opencc-js/dict/STPhrases';
 import RegionalPhrases from 'opencc-js/dict/STPhrases_GeneratedFromRegionalPhrases';
 import type { Plugin } from 'vite';
-import { subsetDictionary } from '../lib/opencc-subset';
+import { subsetDictionaries } from '../lib/opencc-subset';
 import { contentDir } from '../lib/paths';
 
 const CHARS_ID = 'virtual:gongshi/traditional-chars';
@@ -38,21 +38,20 @@ export function traditionalChars(): string {
   return chars;
 }
 
-/** All text the site can show: the content folder and the strings in the site's own source. */
-export function siteText(root: string): string {
-  const files = [contentDir(), join(root, 'src')].flatMap((dir) =>
-    readdirSync(dir, { recursive: true, encoding: 'utf8' })
-      .filter((f) => /\.(md|ya?ml|astro|ts)$/.test(f))
-      .map((f) => join(dir, f)),
-  );
-  return files.map((f) => readFileSync(f, 'utf8')).join('\n');
+/** All text the site can show, file by file: the content folder and the strings in the site's own source. */
+export function* siteTexts(root: string): Generator<string> {
+  for (const dir of [contentDir(), join(root, 'src')]) {
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(md|ya?ml|astro|ts)$/.test(f));
+    for (const f of files.sort()) yield readFileSync(join(dir, f), 'utf8');
+  }
 }
 
-/** Source of the to-traditional module: the cn→tw converter with the phrase lists cut to `text`. */
-export function toTraditionalModule(text: string): string {
+/** Source of the to-traditional module: the cn→tw converter with the phrase lists cut to `texts`. */
+export function toTraditionalModule(texts: Iterable<string>): string {
+  const [phrases, regional] = subsetDictionaries([STPhrases, RegionalPhrases], texts);
   return [
     `import { makeToTraditional } from ${JSON.stringify(fileURLToPath(new URL('../lib/to-traditional.ts', import.meta.url)))};`,
-    `export const toTraditional = makeToTraditional(${JSON.stringify(subsetDictionary(STPhrases, text))}, ${JSON.stringify(subsetDictionary(RegionalPhrases, text))});`,
+    `export const toTraditional = makeToTraditional(${JSON.stringify(phrases)}, ${JSON.stringify(regional)});`,
   ].join('\n');
 }
 
@@ -76,7 +75,7 @@ export default function openccModules(): Plugin {
           '}',
         ].join('\n');
       }
-      if (id === `\0${CONVERTER_ID}`) return toTraditionalModule(siteText(root));
+      if (id === `\0${CONVERTER_ID}`) return toTraditionalModule(siteTexts(root));
       return undefined;
     },
   };

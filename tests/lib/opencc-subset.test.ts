@@ -4,8 +4,8 @@ import * as OpenCC from 'opencc-js/cn2t';
 import STPhrases from 'opencc-js/dict/STPhrases';
 import RegionalPhrases from 'opencc-js/dict/STPhrases_GeneratedFromRegionalPhrases';
 import { describe, expect, it } from 'vitest';
-import { siteText } from '../../src/integrations/opencc-modules';
-import { subsetDictionary } from '../../src/lib/opencc-subset';
+import { siteTexts } from '../../src/integrations/opencc-modules';
+import { subsetDictionaries, subsetDictionary } from '../../src/lib/opencc-subset';
 import { makeToTraditional } from '../../src/lib/to-traditional';
 import { ROOT } from '../helpers/build';
 
@@ -19,10 +19,19 @@ describe('subsetDictionary', () => {
   it('keeps nothing for a text without any of them', () => {
     expect(subsetDictionary(dict, '巡察整改')).toBe('');
   });
+
+  it('finds phrases at the very start and end of a text, and one-character keys', () => {
+    expect(subsetDictionary('干部 幹部|发 發|头发 頭髮', '干部头发')).toBe('干部 幹部|发 發|头发 頭髮');
+    expect(subsetDictionary('干部 幹部', '干')).toBe('');
+  });
+
+  it('cuts several dictionaries in one pass over several texts, phrases spanning no text boundary', () => {
+    expect(subsetDictionaries([dict, '头发 頭髮'], ['一伙人', '头', '发'])).toEqual(['一伙 一夥', '']);
+  });
 });
 
 describe('the site’s Simplified → Traditional converter', () => {
-  const text = siteText(ROOT);
+  const text = [...siteTexts(ROOT)].join('\n');
   const full = OpenCC.Converter({ from: 'cn', to: 'tw' });
   const cut = makeToTraditional(subsetDictionary(STPhrases, text), subsetDictionary(RegionalPhrases, text));
 
