@@ -1,10 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import remarkCjkFriendly from 'remark-cjk-friendly';
 import headersFile from './src/integrations/headers-file.ts';
-import searchIndex from './src/integrations/search-index.ts';
 import openccModules from './src/integrations/opencc-modules.ts';
-import { remarkNotice } from './src/lib/remark-notice.ts';
 import { normaliseBase } from './src/lib/paths.ts';
 
 // SITE_URL: the full address the site is served from, e.g. https://xc.example.gov.cn (optional).
@@ -16,13 +13,7 @@ export default defineConfig({
   base: normaliseBase(process.env.BASE_PATH),
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'never' },
-  markdown: {
-    gfm: true,
-    smartypants: false,
-    syntaxHighlight: false,
-    remarkPlugins: [remarkCjkFriendly, remarkNotice],
-  },
   vite: { build: { assetsInlineLimit: 0 }, plugins: [openccModules()] },
   devToolbar: { enabled: false },
-  integrations: [searchIndex(), headersFile()],
+  integrations: [headersFile()],
 });

@@ -1,13 +1,16 @@
 // npm run build: checks content/ first (clear errors, nothing built), builds site and search index into a
 // staging folder, verifies the result (contact on every page, links, every notice in the
 // index), and only then puts it in place of dist/. Whatever fails, an existing dist/ stays as it was.
+import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkContent } from '../src/lib/content-check';
 import { formatDiagnostic, type Diagnostic } from '../src/lib/diagnostics';
 import { contentDir, normaliseBase } from '../src/lib/paths';
+import { planIndexParts, partSize } from '../src/lib/search-parts';
 import { verifySite } from '../src/lib/verify-site';
+import { buildSearchIndex } from './lib/search-index';
 
 // --out-dir builds somewhere other than dist/ (the tests build the root and sub-path sites side by side).
 const { values } = parseArgs({ options: { 'out-dir': { type: 'string' } } });
@@ -20,8 +23,8 @@ const previous = join(dirname(outDir), `.${basename(outDir)}.previous-${process.
 
 // GONGSHI_TIMINGS=<file> (npm run bench): one JSON line per stage, {stage, start, end} in ms since the epoch.
 const now = () => performance.timeOrigin + performance.now();
-const timed = (stage: string, start: number) =>
-  process.env.GONGSHI_TIMINGS && appendFileSync(process.env.GONGSHI_TIMINGS, `${JSON.stringify({ stage, start, end: now() })}\n`);
+const timed = (stage: string, start: number, end = now()) =>
+  process.env.GONGSHI_TIMINGS && appendFileSync(process.env.GONGSHI_TIMINGS, `${JSON.stringify({ stage, start, end })}\n`);
 
 function stop(diagnostics: Diagnostic[], summary: string): never {
   for (const d of diagnostics) console.error(formatDiagnostic(d));
@@ -44,14 +47,26 @@ timed('content-check', started);
 for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[name];
 process.env.NODE_ENV = 'production';
 started = now();
-try {
-  // Astro is loaded only now, so that a content error stops the build at once.
-  const { build } = await import('astro');
-  await build({ outDir: staging });
-} catch (e) {
-  stop([], `构建失败：${(e as Error).message}\n${kept}`);
-}
+// Astro runs in a process of its own: its memory is given back before Pagefind starts.
+const astro = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'lib', 'astro-build.ts'), staging], {
+  stdio: 'inherit',
+});
+if (astro.status !== 0) stop([], `构建没有完成（Astro ${astro.signal ? `被信号 ${astro.signal} 终止` : `退出码 ${astro.status}`}）。${kept}`);
 timed('astro', started);
+
+started = now();
+try {
+  const parts = planIndexParts(
+    checked.notices.map((n) => ({ id: n.slug, date: n.data!.date })),
+    partSize(),
+  );
+  const index = await buildSearchIndex(staging, parts, (start, end) => timed('search-index:write', start, end));
+  console.log(`搜索索引：${index.pages} 个页面${index.parts > 1 ? `，分 ${index.parts} 个部分` : ''}`);
+} catch (e) {
+  stop([], `${(e as Error).message}\n${kept}`);
+}
+timed('search-index', started);
+
 started = now();
 
 const problems = verifySite({

@@ -19,6 +19,6 @@ if (errors.length) {
   console.error(`\n检查未通过：${errors.length} 个错误。改正后再运行 npm run check。`);
   process.exitCode = 1;
 } else {
-  const problems = result.notices.reduce((n, x) => n + (x.outline?.problems.length ?? 0), 0);
+  const problems = result.notices.reduce((n, x) => n + x.problemCount, 0);
   console.log(`检查通过：${result.notices.length} 份通报，${problems} 个问题，网站配置正确。`);
 }

@@ -1,12 +1,8 @@
-// Notices are Markdown files under content/notices; their frontmatter format is defined once, in src/lib/schema.ts.
+// Notices are Markdown files under content/notices; their frontmatter format is defined once, in
+// src/lib/schema.ts, and the loader (src/loaders/notices) adds what lists need.
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
-import { contentDir } from './lib/paths';
-import { noticeSchema } from './lib/schema';
+import { noticeEntrySchema, noticesLoader } from './loaders/notices';
 
 export const collections = {
-  notices: defineCollection({
-    loader: glob({ pattern: '*.md', base: `${contentDir()}/notices` }),
-    schema: noticeSchema,
-  }),
+  notices: defineCollection({ loader: noticesLoader(), schema: noticeEntrySchema }),
 };

@@ -128,7 +128,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildRun> {
   const cpuSeconds = trace.processes.reduce((n, p) => n + p.cpuSeconds, 0);
   const wallSeconds = (exited - spawned) / 1000;
   const ok = code === 0 && timings.some((t) => t.stage === 'swap');
-  const write = timings.find((t) => t.stage === 'search-index:write');
+  const writes = timings.filter((t) => t.stage === 'search-index:write');
   return {
     kind: options.kind,
     ok,
@@ -138,7 +138,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildRun> {
     stages,
     astroSteps: parseAstroLog(logText),
     astroUnfinished: ok ? undefined : unfinishedStep(logText),
-    searchIndexWriteSeconds: write ? (write.end - write.start) / 1000 : undefined,
+    searchIndexWriteSeconds: writes.length ? writes.reduce((sum, t) => sum + (t.end - t.start) / 1000, 0) : undefined,
     memory: { peakRss: trace.peakRss, peakStage, intervalMs: trace.intervalMs, samples: trace.samples.length, processes: trace.processes },
     timeline: timeline(trace, spawned),
     cpuSeconds,
@@ -198,17 +198,13 @@ function intervals(timings: Timing[], spawned: number, exited: number): Array<{ 
   const first = check?.start ?? exited;
   result.push({ stage: 'startup', spans: [[spawned, first]] });
   if (check) result.push({ stage: 'content-check', spans: [[check.start, check.end]] });
-  // Astro's stage ends when build() returns; without a timing line it ran until the process ended (a failure).
+  // Astro's stage ends when its process does; without a timing line it ran until the build ended (a failure).
   const astroStart = astro?.start ?? check?.end;
-  if (astroStart !== undefined) {
-    const astroEnd = astro?.end ?? exited;
-    const spans: Array<[number, number]> = index ? [[astroStart, index.start], [index.end, astroEnd]] : [[astroStart, astroEnd]];
-    result.push({ stage: 'astro', spans });
-    if (index) result.push({ stage: 'search-index', spans: [[index.start, index.end]] });
-  }
+  if (astroStart !== undefined) result.push({ stage: 'astro', spans: [[astroStart, astro?.end ?? exited]] });
+  if (index) result.push({ stage: 'search-index', spans: [[index.start, index.end]] });
   if (verify) result.push({ stage: 'verify', spans: [[verify.start, verify.end]] });
   if (swap) result.push({ stage: 'swap', spans: [[swap.start, swap.end]] });
-  const last = swap?.end ?? verify?.end ?? astro?.end;
+  const last = swap?.end ?? verify?.end ?? index?.end ?? astro?.end;
   if (last !== undefined) result.push({ stage: 'exit', spans: [[last, exited]] });
   return result;
 }

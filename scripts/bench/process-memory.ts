@@ -89,7 +89,10 @@ function labelOf(pid: number): string {
   } catch {
     // no permission or ended: keep argv[0]
   }
-  if (exe === 'node' || /^node\d*$/.test(exe)) return argv[1]?.endsWith('tsx/dist/cli.mjs') ? 'node (tsx launcher)' : 'node (build)';
+  if (exe === 'node' || /^node\d*$/.test(exe)) {
+    if (argv[1]?.endsWith('tsx/dist/cli.mjs')) return 'node (tsx launcher)';
+    return argv.some((a) => a.endsWith('astro-build.ts')) ? 'node (astro)' : 'node (build)';
+  }
   return exe || `pid ${pid}`;
 }
 

@@ -3,13 +3,21 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Diagnostic } from './diagnostics';
-import { readNoticeFile, type NoticeFile } from './notice-file';
-import type { SiteConfig } from './schema';
+import { readNoticeFile } from './notice-file';
+import type { NoticeData, SiteConfig } from './schema';
 import { readSiteConfig } from './site-config';
+
+/** What the build needs of a checked notice; its body and syntax tree are not kept (10,000 trees fill gigabytes). */
+export interface CheckedNotice {
+  file: string;
+  slug: string;
+  data?: NoticeData;
+  problemCount: number;
+}
 
 export interface ContentCheck {
   site?: SiteConfig;
-  notices: Array<NoticeFile & { slug: string }>;
+  notices: CheckedNotice[];
   diagnostics: Diagnostic[];
 }
 
@@ -67,7 +75,7 @@ export function checkContent(root: string, cwd = process.cwd()): ContentCheck {
       if (twin) diagnostics.push({ file, line: notice.fieldLines?.title ?? 2, field: 'title', severity: 'error', message: `与 ${twin} 的标题和日期完全相同，像是同一份通报放了两次。请删除重复的一份，或修改标题。` });
       else byTitleDate.set(key, file);
     }
-    notices.push({ ...notice, slug });
+    notices.push({ file, slug, data: notice.data, problemCount: notice.outline?.problems.length ?? 0 });
   }
   if (notices.length === 0 && !diagnostics.length) {
     diagnostics.push({ file: rel(dir), severity: 'error', message: '没有任何通报。请放入至少一份 .md 通报。' });

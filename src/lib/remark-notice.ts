@@ -5,7 +5,7 @@ import type { Heading, Link, Paragraph, PhrasingContent, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { classifyClosing } from './closing';
 import { RECTIFICATION_LABEL } from './numbering';
-import { buildOutline } from './outline';
+import { buildOutline, type Outline } from './outline';
 import { telHref } from './contact';
 
 const PHONE = /\d{3,4}-\d{7,8}(?:转\d+)?|1\d{10}|\d{7,8}/g;
@@ -18,46 +18,48 @@ function setProps(node: HProps, props: Record<string, unknown>) {
 }
 
 export function remarkNotice() {
-  return (tree: Root) => {
-    const outline = buildOutline(tree);
-    const headingIds = new Map<number, { id: string; problem: boolean }>();
-    for (const s of outline.sections) {
-      headingIds.set(s.line, { id: s.id, problem: false });
-      for (const g of s.groups) headingIds.set(g.line, { id: g.id, problem: false });
-    }
-    for (const p of outline.problems) headingIds.set(p.line, { id: p.id, problem: true });
-    const pointIds = new Map(outline.sections.flatMap((s) => s.points.map((p) => [p.line, p.id] as const)));
+  return (tree: Root) => addNoticeAnchors(tree, buildOutline(tree));
+}
 
-    const blocks = tree.children.filter((n): n is Heading | Paragraph => n.type === 'heading' || n.type === 'paragraph');
-    const closing = classifyClosing(blocks.map((n) => toString(n)));
-    blocks.forEach((node, i) => {
-      const line = node.position?.start.line ?? -1;
-      if (node.type === 'heading') {
-        const anchor = headingIds.get(line);
-        if (!anchor) return;
-        setProps(node, { id: anchor.id });
-        if (anchor.problem) {
-          const link: Link = {
-            type: 'link',
-            url: `#${anchor.id}`,
-            children: [{ type: 'text', value: '链接' }],
-            data: { hProperties: { className: ['problem-link'], 'data-pagefind-ignore': '', 'aria-label': `本问题的链接：${toString(node)}` } },
-          };
-          node.children.push({ type: 'text', value: ' ' }, link);
-        }
-        return;
+/** What remark-notice does, given the tree's outline when it has been built already. */
+export function addNoticeAnchors(tree: Root, outline: Outline) {
+  const headingIds = new Map<number, { id: string; problem: boolean }>();
+  for (const s of outline.sections) {
+    headingIds.set(s.line, { id: s.id, problem: false });
+    for (const g of s.groups) headingIds.set(g.line, { id: g.id, problem: false });
+  }
+  for (const p of outline.problems) headingIds.set(p.line, { id: p.id, problem: true });
+  const pointIds = new Map(outline.sections.flatMap((s) => s.points.map((p) => [p.line, p.id] as const)));
+
+  const blocks = tree.children.filter((n): n is Heading | Paragraph => n.type === 'heading' || n.type === 'paragraph');
+  const closing = classifyClosing(blocks.map((n) => toString(n)));
+  blocks.forEach((node, i) => {
+    const line = node.position?.start.line ?? -1;
+    if (node.type === 'heading') {
+      const anchor = headingIds.get(line);
+      if (!anchor) return;
+      setProps(node, { id: anchor.id });
+      if (anchor.problem) {
+        const link: Link = {
+          type: 'link',
+          url: `#${anchor.id}`,
+          children: [{ type: 'text', value: '链接' }],
+          data: { hProperties: { className: ['problem-link'], 'data-pagefind-ignore': '', 'aria-label': `本问题的链接：${toString(node)}` } },
+        };
+        node.children.push({ type: 'text', value: ' ' }, link);
       }
-      const kind = closing[i];
-      if (kind) {
-        setProps(node, { className: [`notice-${kind}`] });
-        if (kind === 'contact') linkPhones(node);
-        return;
-      }
-      if (toString(node).startsWith(RECTIFICATION_LABEL)) setProps(node, { className: ['rectification'] });
-      const point = pointIds.get(line);
-      if (point) setProps(node, { id: point, className: ['lead-paragraph'] });
-    });
-  };
+      return;
+    }
+    const kind = closing[i];
+    if (kind) {
+      setProps(node, { className: [`notice-${kind}`] });
+      if (kind === 'contact') linkPhones(node);
+      return;
+    }
+    if (toString(node).startsWith(RECTIFICATION_LABEL)) setProps(node, { className: ['rectification'] });
+    const point = pointIds.get(line);
+    if (point) setProps(node, { id: point, className: ['lead-paragraph'] });
+  });
 }
 
 function linkPhones(node: Paragraph) {

@@ -28,6 +28,7 @@ interface PagefindResult {
 interface PagefindInstance {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
   preload(term: string, o?: object): Promise<void>;
   search(term: string, o?: { filters?: Record<string, string>; sort?: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
@@ -85,13 +86,22 @@ function createInstance(pf: PagefindModule, base: string): PagefindInstance {
   }
 }
 
-export async function loadSearchEngine(base: string): Promise<SearchEngine> {
+/**
+ * `parts`: the folders under pagefind/ of a large site's further index parts (src/lib/search-parts). They are
+ * merged in order, newest first, after the main index; as every page of a quoted search scores the same,
+ * results stay newest first across parts.
+ */
+export async function loadSearchEngine(base: string, parts: string[] = []): Promise<SearchEngine> {
   const pf: PagefindModule = await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`);
   const instance = createInstance(pf, base);
   await instance.init();
+  // Each call registers its part at once, so the parts keep this order while they load side by side.
+  await Promise.all(parts.map((part) => instance.mergeIndex(`${base}pagefind/${part}/`, { baseUrl: base })));
 
-  // Newest first: a quoted search has no ranking of its own (every page scores the same).
-  const sort = { date: 'desc' };
+  // Newest first: the build adds pages to each index part newest first, and parts are newest first; a
+  // quoted search scores every page the same, so Pagefind lists them in that order (its `sort` would rank
+  // within each part only, which merging would interleave). A one-character (prefix) search is ranked by
+  // Pagefind's relevance instead.
   const pagesWith = async (term: QueryTerm, filters: Record<string, string>): Promise<Map<string, PagefindResult>> => {
     if (term.prefix) {
       // Pagefind loads the one index chunk where the character itself would sort; the words that begin
@@ -99,7 +109,7 @@ export async function loadSearchEngine(base: string): Promise<SearchEngine> {
       await instance.preload(`${term.tokens[0]}\u{10FFFF}`);
     }
     const query = term.prefix ? term.tokens[0] : `"${term.tokens.join(' ')}"`;
-    const { results } = await instance.search(query, { filters, sort });
+    const { results } = await instance.search(query, { filters });
     return new Map(results.map((r) => [r.id, r]));
   };
 
@@ -113,7 +123,9 @@ export async function loadSearchEngine(base: string): Promise<SearchEngine> {
       const query = await simplify(raw);
       const terms = parseQuery(query);
       const perTerm = await Promise.all(terms.map((term) => pagesWith(term, filters)));
-      const ids = intersectInOrder(perTerm.map((pages) => [...pages.keys()]));
+      // Listed in the order of a whole-word term (newest first) when there is one.
+      const lead = Math.max(0, terms.findIndex((term) => !term.prefix));
+      const ids = intersectInOrder([perTerm[lead], ...perTerm.filter((_, i) => i !== lead)].map((pages) => [...pages.keys()]));
       const hits = ids.map((id) => ({
         id,
         async load() {

@@ -23,7 +23,8 @@ declare global {
 
 const base = document.documentElement.dataset.base ?? '/';
 let engine: Promise<SearchEngine> | undefined;
-const getEngine = () => (engine ??= loadSearchEngine(base));
+const indexParts = document.getElementById('search-results')?.dataset.indexParts?.split(' ') ?? [];
+const getEngine = () => (engine ??= loadSearchEngine(base, indexParts));
 
 function el(tag: string, props: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElement {
   const node = document.createElement(tag);

@@ -5,7 +5,10 @@
 // words may be highlighted.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { GroundTruth, readIndexedPages } from '../../scripts/bench/ground-truth';
+import { indexFolders } from '../../src/lib/pagefind-bundle';
 import { checkBrowser, launchBrowser, openSession, type Session } from '../helpers/browser';
 import { SEARCH_FIXTURE } from '../helpers/build';
 import { serveStatic, type StaticSite } from '../helpers/static-server';
@@ -88,6 +91,16 @@ describe.skipIf(!browserCheck.available)(`Chinese search in Chromium${browserChe
     // 监事会审议 has 会审 in the middle of other words; 董事会审议 appears in two pages.
     expect([...truth.relevant('董事会审议')].sort()).toEqual([ALPHA, GAMMA]);
     expect(truth.relevant('监事会审议')).toEqual(new Set([BETA]));
+  });
+
+  it('searches an index built in parts, as a site of thousands of notices is, and lists results newest first across them', async () => {
+    const parts = indexFolders(SEARCH_FIXTURE.dir);
+    expect(parts.map((dir) => relative(SEARCH_FIXTURE.dir, dir))).toEqual(['pagefind', 'pagefind/part-2023-2', 'pagefind/part-2023-3']);
+    const html = readFileSync(join(SEARCH_FIXTURE.dir, 'search/index.html'), 'utf8');
+    expect(html).toContain('data-index-parts="part-2023-2 part-2023-3"');
+    const { urls } = await fresh('集团');
+    const newestFirst = truth.pages.map((p) => p.url).sort().reverse();
+    expect(urls).toEqual(newestFirst);
   });
 
   it.each([

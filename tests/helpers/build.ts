@@ -1,6 +1,7 @@
 // Builds the bundled sample site once per test run, exactly as `npm run build` does: at the domain
 // root and under the sub-path /gongshi/. Tests read the output from these folders. The search tests
-// also get a build of a small fixture corpus (tests/fixtures/search-corpus).
+// also get a build of a small fixture corpus (tests/fixtures/search-corpus), indexed in parts of two
+// notices, as a site of thousands is (src/lib/search-parts): every search test runs on merged parts.
 import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -13,6 +14,7 @@ export const BUILDS = {
 export type BuildName = keyof typeof BUILDS;
 export const SEARCH_FIXTURE = {
   content: resolve(ROOT, 'tests/fixtures/search-corpus'),
+  partSize: 2,
   dir: resolve(ROOT, '.test-build/search'),
   base: '/',
 } as const;
@@ -34,6 +36,10 @@ export function buildSite(name: BuildName): string {
 
 /** The fixture corpus, with its own Astro cache so it never mixes with the sample site's. */
 export function buildSearchFixture(): string {
-  const { content, dir, base } = SEARCH_FIXTURE;
-  return runBuild(dir, base, { GONGSHI_CONTENT: content, GONGSHI_CACHE_DIR: resolve(ROOT, '.test-build/cache-search') });
+  const { content, dir, base, partSize } = SEARCH_FIXTURE;
+  return runBuild(dir, base, {
+    GONGSHI_CONTENT: content,
+    GONGSHI_CACHE_DIR: resolve(ROOT, '.test-build/cache-search'),
+    GONGSHI_INDEX_PART_SIZE: String(partSize),
+  });
 }

@@ -1,0 +1,10 @@
+// Runs Astro's build into the folder given as the only argument. scripts/build.ts runs this in a process
+// of its own, so that the memory Astro used is given back before the search index is built.
+import { build } from 'astro';
+
+try {
+  await build({ outDir: process.argv[2] });
+} catch (e) {
+  console.error(`构建失败：${(e as Error).message}`);
+  process.exit(1);
+}
