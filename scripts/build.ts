@@ -2,7 +2,8 @@
 // staging folder, verifies the result (contact on every page, links, every notice in the
 // index), and only then puts it in place of dist/. Whatever fails, an existing dist/ stays as it was.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkContent } from '../src/lib/content-check';
@@ -47,10 +48,15 @@ timed('content-check', started);
 for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[name];
 process.env.NODE_ENV = 'production';
 started = now();
-// Astro runs in a process of its own: its memory is given back before Pagefind starts.
+// Astro runs in a process of its own: its memory is given back before Pagefind starts. It is handed the
+// check's results, so that the notices are not parsed a second time for Astro's content store.
+const handover = join(tmpdir(), `gongshi-checked-notices-${process.pid}.json`);
+writeFileSync(handover, JSON.stringify(checked.notices));
 const astro = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'lib', 'astro-build.ts'), staging], {
   stdio: 'inherit',
+  env: { ...process.env, GONGSHI_CHECKED_NOTICES: handover },
 });
+rmSync(handover, { force: true });
 if (astro.status !== 0) stop([], `构建没有完成（Astro ${astro.signal ? `被信号 ${astro.signal} 终止` : `退出码 ${astro.status}`}）。${kept}`);
 timed('astro', started);
 

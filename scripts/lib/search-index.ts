@@ -47,11 +47,16 @@ export async function buildSearchIndex(
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind 无法启动：${errors.join('; ')}`);
     try {
-      for (const sourcePath of files[i]) {
-        const content = toSearchIndexHtml(readFileSync(join(site, sourcePath), 'utf8'));
-        if (!content) continue;
-        const added = await index.addHTMLFile({ sourcePath, content });
-        if (added.errors.length) throw new Error(`建立搜索索引失败（${sourcePath}）：${added.errors.join('; ')}`);
+      // One page at a time, in order; the next page's copy is made while Pagefind takes in this one.
+      const copyOf = (sourcePath: string) => toSearchIndexHtml(readFileSync(join(site, sourcePath), 'utf8'));
+      let next = files[i].length ? copyOf(files[i][0]) : undefined;
+      for (const [k, sourcePath] of files[i].entries()) {
+        const content = next;
+        const added = content ? index.addHTMLFile({ sourcePath, content }) : undefined;
+        next = k + 1 < files[i].length ? copyOf(files[i][k + 1]) : undefined;
+        if (!added) continue;
+        const { errors } = await added;
+        if (errors.length) throw new Error(`建立搜索索引失败（${sourcePath}）：${errors.join('; ')}`);
         pages++;
       }
       const writing = performance.timeOrigin + performance.now();

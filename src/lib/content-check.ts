@@ -1,18 +1,23 @@
 // Validates the whole `content/` folder: the site configuration and every notice, plus the rules
 // that span notices (unique slugs, no two notices with the same title and date).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { createHash } from 'node:crypto';
+import { join, relative, resolve } from 'node:path';
 import type { Diagnostic } from './diagnostics';
-import { readNoticeFile } from './notice-file';
+import { readNoticeFile, summariseNotice } from './notice-file';
 import type { NoticeData, SiteConfig } from './schema';
 import { readSiteConfig } from './site-config';
 
 /** What the build needs of a checked notice; its body and syntax tree are not kept (10,000 trees fill gigabytes). */
 export interface CheckedNotice {
   file: string;
+  /** The file's absolute path, and the SHA-256 of its bytes when checked. */
+  path: string;
+  sha256: string;
   slug: string;
   data?: NoticeData;
   problemCount: number;
+  excerpt: string;
 }
 
 export interface ContentCheck {
@@ -75,7 +80,7 @@ export function checkContent(root: string, cwd = process.cwd()): ContentCheck {
       if (twin) diagnostics.push({ file, line: notice.fieldLines?.title ?? 2, field: 'title', severity: 'error', message: `与 ${twin} 的标题和日期完全相同，像是同一份通报放了两次。请删除重复的一份，或修改标题。` });
       else byTitleDate.set(key, file);
     }
-    notices.push({ file, slug, data: notice.data, problemCount: notice.outline?.problems.length ?? 0 });
+    notices.push({ file, path: resolve(path), sha256: sha256(bytes), slug, data: notice.data, ...summariseNotice(notice) });
   }
   if (notices.length === 0 && !diagnostics.length) {
     diagnostics.push({ file: rel(dir), severity: 'error', message: '没有任何通报。请放入至少一份 .md 通报。' });
@@ -99,3 +104,5 @@ function readBytes(path: string): Buffer | string {
     return (e as NodeJS.ErrnoException).code ?? String(e);
   }
 }
+
+export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

@@ -3,6 +3,7 @@
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Diagnostic } from './diagnostics';
+import { excerpt } from './format';
 import { parseMarkdown } from './markdown';
 import { buildOutline, type Outline } from './outline';
 import { NOTICE_KEY_ADVICE, noticeSchema, type NoticeData } from './schema';
@@ -19,6 +20,13 @@ export interface NoticeFile {
   tree?: Root;
   outline?: Outline;
   diagnostics: Diagnostic[];
+}
+
+/** What lists of notices show of one: how many problems it reports on, and the start of its opening paragraph. */
+export function summariseNotice(notice: NoticeFile): { problemCount: number; excerpt: string } {
+  const first = notice.tree?.children.find((n) => n.type === 'paragraph');
+  const opening = first ? first.children.map((c) => ('value' in c ? c.value : '')).join('') : '';
+  return { problemCount: notice.outline?.problems.length ?? 0, excerpt: excerpt(opening) };
 }
 
 /** Decodes UTF-8 (a BOM is fine) and normalises line ends; undefined when the bytes are not UTF-8. */
