@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { join, relative, resolve } from 'node:path';
 import type { Diagnostic } from './diagnostics';
 import { readNoticeFile, summariseNotice } from './notice-file';
+import type { ProblemSummary } from './outline';
 import type { NoticeData, SiteConfig } from './schema';
 import { readSiteConfig } from './site-config';
 
@@ -18,6 +19,7 @@ export interface CheckedNotice {
   data?: NoticeData;
   problemCount: number;
   excerpt: string;
+  problems: ProblemSummary[];
 }
 
 export interface ContentCheck {

@@ -5,7 +5,7 @@ import { visit } from 'unist-util-visit';
 import type { Diagnostic } from './diagnostics';
 import { excerpt } from './format';
 import { parseMarkdown } from './markdown';
-import { buildOutline, type Outline } from './outline';
+import { buildOutline, summariseProblems, type Outline, type ProblemSummary } from './outline';
 import { NOTICE_KEY_ADVICE, noticeSchema, type NoticeData } from './schema';
 import { parseYamlWith } from './yaml-data';
 
@@ -22,11 +22,12 @@ export interface NoticeFile {
   diagnostics: Diagnostic[];
 }
 
-/** What lists of notices show of one: how many problems it reports on, and the start of its opening paragraph. */
-export function summariseNotice(notice: NoticeFile): { problemCount: number; excerpt: string } {
+/** What lists of notices show of one: its problems (and how many), and the start of its opening paragraph. */
+export function summariseNotice(notice: NoticeFile): { problemCount: number; excerpt: string; problems: ProblemSummary[] } {
   const first = notice.tree?.children.find((n) => n.type === 'paragraph');
   const opening = first ? first.children.map((c) => ('value' in c ? c.value : '')).join('') : '';
-  return { problemCount: notice.outline?.problems.length ?? 0, excerpt: excerpt(opening) };
+  const problems = notice.outline ? summariseProblems(notice.outline) : [];
+  return { problemCount: problems.length, excerpt: excerpt(opening), problems };
 }
 
 /** Decodes UTF-8 (a BOM is fine) and normalises line ends; undefined when the bytes are not UTF-8. */

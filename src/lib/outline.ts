@@ -170,3 +170,30 @@ export function buildOutline(tree: Root, lineOffset = 0): Outline {
   const date = closing.find((c) => c.kind === 'date');
   return { sections, problems, closing, signatureDate: date && chineseDateToIso(date.text), issues };
 }
+
+/** A problem as lists and tables show it: where it sits in the notice, and how many measures were taken. */
+export interface ProblemSummary {
+  id: string;
+  /** The numbering as written, e.g. `1、`. */
+  label: string;
+  title: string;
+  section: { id: string; label: string; heading: string };
+  group?: { id: string; label: string; heading: string };
+  measures: number;
+}
+
+export function summariseProblems(outline: Outline): ProblemSummary[] {
+  const place = (x: { id: string; label: string; heading: string }) => ({ id: x.id, label: x.label, heading: x.heading });
+  return outline.sections.flatMap((section) =>
+    [...section.problems.map((p) => ({ p, group: undefined })), ...section.groups.flatMap((group) => group.problems.map((p) => ({ p, group })))]
+      .sort((a, b) => a.p.line - b.p.line)
+      .map(({ p, group }) => ({
+        id: p.id,
+        label: p.label,
+        title: p.title,
+        section: place(section),
+        ...(group && { group: place(group) }),
+        measures: p.measures.length,
+      })),
+  );
+}

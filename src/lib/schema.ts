@@ -54,6 +54,15 @@ export const contactSchema = z
   })
   .strict();
 
+const count = (what: string) =>
+  z.number({ required_error: `缺少${what}`, invalid_type_error: `${what}应为数字，例如 18` }).int(`${what}应为整数`).nonnegative(`${what}不能是负数`);
+
+/** How far the rectification has got, as the notice states it: e.g. 18 problems, 16 of them rectified. */
+export const progressSchema = z
+  .object({ total: count('问题总数').positive('问题总数至少为 1'), done: count('已完成数') })
+  .strict()
+  .refine((p) => p.done <= p.total, { message: '已完成数不能大于问题总数', path: ['done'] });
+
 export const noticeSchema = z
   .object({
     title: text('标题'),
@@ -73,6 +82,7 @@ export const noticeSchema = z
       .strict()
       .optional(),
     contact: contactSchema.partial().strict().optional(),
+    progress: progressSchema.optional(),
   })
   .strict();
 
@@ -118,4 +128,7 @@ export const FIELD_NAMES: Record<string, string> = {
   indexNumberPrefix: '索引号前缀',
   name: '名称',
   short: '简称',
+  progress: '整改进度',
+  total: '问题总数',
+  done: '已完成数',
 };

@@ -4,6 +4,7 @@
 // HTML, which at 10,000 notices makes a store larger than Node's biggest string (withastro/astro#13360).
 // A file is parsed only when it is new or changed since the last build, and not at all when
 // `npm run build` has just checked it (it hands its results over in GONGSHI_CHECKED_NOTICES).
+// Each entry also carries its provenance: the source's SHA-256 and its git history (src/lib/provenance).
 import type { Loader } from 'astro/loaders';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -13,13 +14,24 @@ import { NOTICE_EXTENSION, sha256, type CheckedNotice } from '../lib/content-che
 import { formatDiagnostic } from '../lib/diagnostics';
 import { readNoticeFile, summariseNotice } from '../lib/notice-file';
 import { contentDir } from '../lib/paths';
+import { readGitHistories } from '../lib/provenance';
 import { noticeSchema } from '../lib/schema';
+
+const place = z.object({ id: z.string(), label: z.string(), heading: z.string() });
 
 export const noticeEntrySchema = noticeSchema.extend({
   /** How many numbered problems the notice reports on. */
   problemCount: z.number().int(),
   /** The start of the opening paragraph, for lists and the page description. */
   excerpt: z.string(),
+  /** Every problem, where it sits and how many measures it lists (src/lib/outline: summariseProblems). */
+  problems: z.array(
+    z.object({ id: z.string(), label: z.string(), title: z.string(), section: place, group: place.optional(), measures: z.number().int() }),
+  ),
+  /** SHA-256 of the Markdown source, hex. */
+  sha256: z.string(),
+  /** The source file's commits (src/lib/provenance); absent outside a full git checkout. */
+  history: z.object({ revisions: z.array(z.object({ commit: z.string(), date: z.string() })), uncommitted: z.boolean() }).optional(),
 });
 type NoticeEntry = z.output<typeof noticeEntrySchema>;
 
@@ -32,7 +44,7 @@ function checkedNotices(): Map<string, CheckedNotice> {
 }
 
 /** Reads a notice the content check has not seen; a bare `astro build` or `astro dev` gets here. */
-function readEntry(filePath: string, bytes: Buffer): NoticeEntry {
+function readEntry(filePath: string, bytes: Buffer): Omit<NoticeEntry, 'sha256' | 'history'> {
   const notice = readNoticeFile(filePath, bytes);
   const errors = notice.diagnostics.filter((d) => d.severity === 'error');
   if (!notice.data || errors.length) {
@@ -48,6 +60,8 @@ export function noticesLoader(): Loader {
       const root = fileURLToPath(config.root);
       const dir = resolve(root, contentDir(), 'notices');
       const checked = checkedNotices();
+      const git = readGitHistories(dir);
+      if (git.note) logger.warn(git.note);
       const names = readdirSync(dir).filter((name) => NOTICE_EXTENSION.test(name) && !name.startsWith('.'));
       const present = new Set<string>();
       let changed = 0;
@@ -56,12 +70,18 @@ export function noticesLoader(): Loader {
         const path = join(dir, name);
         const filePath = relative(root, path);
         const bytes = readFileSync(path);
-        const digest = sha256(bytes);
+        const fingerprint = sha256(bytes);
+        const history = git.files.get(path);
+        // A commit changes the page (its history) without changing the file.
+        const digest = `${fingerprint} ${history?.revisions.map((r) => r.commit).join(',') ?? '-'} ${history?.uncommitted ?? ''}`;
         present.add(id);
         if (store.get(id)?.digest === digest) continue;
         const known = checked.get(path);
-        const data: NoticeEntry =
-          known?.sha256 === digest && known.data ? { ...known.data, problemCount: known.problemCount, excerpt: known.excerpt } : readEntry(filePath, bytes);
+        const summary =
+          known?.sha256 === fingerprint && known.data
+            ? { ...known.data, problemCount: known.problemCount, excerpt: known.excerpt, problems: known.problems }
+            : readEntry(filePath, bytes);
+        const data: NoticeEntry = { ...summary, sha256: fingerprint, ...(history && { history }) };
         store.set({ id, digest, filePath, data });
         changed++;
       }

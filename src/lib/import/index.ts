@@ -1,6 +1,7 @@
 // The importer's core: raw bytes in, a notice's Markdown source and a report of what was done out.
 import type { PhrasingContent, Root, RootContent } from 'mdast';
 import { stringify } from 'yaml';
+import { findProgress } from '../progress';
 import { PROBLEM_TITLE, RECTIFICATION_LABEL, parseNumbering, splitLeadSentence } from '../numbering';
 import { buildOutline } from '../outline';
 import { contactSchema, noticeSchema } from '../schema';
@@ -87,6 +88,7 @@ export function importNotice(bytes: Uint8Array, options: ImportOptions = {}): Im
     warnings.push(...contact.warnings);
   }
   const title = options.title?.trim() || found.title;
+  const progress = findProgress(norm.text);
 
   const frontmatter = {
     title: title ?? '（请填写标题）',
@@ -95,6 +97,7 @@ export function importNotice(bytes: Uint8Array, options: ImportOptions = {}): Im
     ...(found.inspected && { inspected: found.inspected }),
     ...(found.inspection && { inspection: found.inspection }),
     ...(found.contact && { contact: found.contact }),
+    ...(progress && { progress }),
   };
   // The importer never writes a file the checker would reject.
   const parsed = noticeSchema.safeParse(frontmatter);
