@@ -1,19 +1,37 @@
-// All notices, newest first; and one notice's body, rendered.
+// All notices, newest first, each with its problems; and one notice's body, rendered.
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { handedOverNotices, type CheckedNotice } from '../lib/content-check';
 import { renderNoticeBody, type RenderedNotice } from '../lib/notice-html';
-import { decodeUtf8, splitFrontmatter } from '../lib/notice-file';
+import { decodeUtf8, readNoticeFile, splitFrontmatter, summariseNotice } from '../lib/notice-file';
+import type { ProblemSummary } from '../lib/outline';
 import { joinBase } from '../lib/paths';
 
-export type Notice = CollectionEntry<'notices'>;
+type Entry = CollectionEntry<'notices'>;
+export type Notice = Omit<Entry, 'data'> & { data: Entry['data'] & { problems: ProblemSummary[] } };
 
-let cache: Notice[] | undefined;
+let cache: Promise<Notice[]> | undefined;
 
-export async function getNotices(): Promise<Notice[]> {
-  cache ??= (await getCollection('notices')).sort(
+export function getNotices(): Promise<Notice[]> {
+  cache ??= load();
+  return cache;
+}
+
+async function load(): Promise<Notice[]> {
+  // The build's content check has summarised every notice already; others are read here.
+  const checked = new Map(handedOverNotices().map((n) => [`${n.path}\0${n.sha256}`, n]));
+  const entries = (await getCollection('notices')).sort(
     (a, b) => b.data.date.localeCompare(a.data.date) || a.data.title.localeCompare(b.data.title, 'zh-CN'),
   );
-  return cache;
+  return entries.map((entry) => ({ ...entry, data: { ...entry.data, problems: problemsOf(entry, checked) } }));
+}
+
+function problemsOf(entry: Entry, checked: Map<string, CheckedNotice>): ProblemSummary[] {
+  const path = resolve(entry.filePath!);
+  const known = checked.get(`${path}\0${entry.data.sha256}`);
+  if (known) return known.problems;
+  return summariseNotice(readNoticeFile(entry.filePath!, readFileSync(path))).problems;
 }
 
 /** The notice's body as HTML, with its outline; read from its file, which the content check has passed. */

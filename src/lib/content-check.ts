@@ -108,3 +108,11 @@ function readBytes(path: string): Buffer | string {
 }
 
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * The results `npm run build` hands to Astro's process (scripts/build.ts), so that notices are not parsed
+ * again there: the file named by GONGSHI_CHECKED_NOTICES, or none in a bare `astro build` or `astro dev`.
+ */
+export function handedOverNotices(env: Record<string, string | undefined> = process.env): CheckedNotice[] {
+  return env.GONGSHI_CHECKED_NOTICES ? (JSON.parse(readFileSync(env.GONGSHI_CHECKED_NOTICES, 'utf8')) as CheckedNotice[]) : [];
+}

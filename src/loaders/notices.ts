@@ -5,43 +5,32 @@
 // A file is parsed only when it is new or changed since the last build, and not at all when
 // `npm run build` has just checked it (it hands its results over in GONGSHI_CHECKED_NOTICES).
 // Each entry also carries its provenance: the source's SHA-256 and its git history (src/lib/provenance).
+// The store is kept small on purpose: Astro turns it into one JavaScript module for its server build, and
+// at 10,000 notices every extra field per notice costs gigabytes there. Each notice's problems are
+// therefore not stored here but read by src/data/notices.
 import type { Loader } from 'astro/loaders';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'astro/zod';
-import { NOTICE_EXTENSION, sha256, type CheckedNotice } from '../lib/content-check';
+import { NOTICE_EXTENSION, handedOverNotices, sha256 } from '../lib/content-check';
 import { formatDiagnostic } from '../lib/diagnostics';
 import { readNoticeFile, summariseNotice } from '../lib/notice-file';
 import { contentDir } from '../lib/paths';
 import { readGitHistories } from '../lib/provenance';
 import { noticeSchema } from '../lib/schema';
 
-const place = z.object({ id: z.string(), label: z.string(), heading: z.string() });
-
 export const noticeEntrySchema = noticeSchema.extend({
   /** How many numbered problems the notice reports on. */
   problemCount: z.number().int(),
   /** The start of the opening paragraph, for lists and the page description. */
   excerpt: z.string(),
-  /** Every problem, where it sits and how many measures it lists (src/lib/outline: summariseProblems). */
-  problems: z.array(
-    z.object({ id: z.string(), label: z.string(), title: z.string(), section: place, group: place.optional(), measures: z.number().int() }),
-  ),
   /** SHA-256 of the Markdown source, hex. */
   sha256: z.string(),
   /** The source file's commits (src/lib/provenance); absent outside a full git checkout. */
   history: z.object({ revisions: z.array(z.object({ commit: z.string(), date: z.string() })), uncommitted: z.boolean() }).optional(),
 });
 type NoticeEntry = z.output<typeof noticeEntrySchema>;
-
-/** The content check's results for this build, by absolute path (see scripts/build.ts). */
-function checkedNotices(): Map<string, CheckedNotice> {
-  const file = process.env.GONGSHI_CHECKED_NOTICES;
-  if (!file) return new Map();
-  const notices = JSON.parse(readFileSync(file, 'utf8')) as CheckedNotice[];
-  return new Map(notices.map((n) => [n.path, n]));
-}
 
 /** Reads a notice the content check has not seen; a bare `astro build` or `astro dev` gets here. */
 function readEntry(filePath: string, bytes: Buffer): Omit<NoticeEntry, 'sha256' | 'history'> {
@@ -50,7 +39,8 @@ function readEntry(filePath: string, bytes: Buffer): Omit<NoticeEntry, 'sha256' 
   if (!notice.data || errors.length) {
     throw new Error(`${errors.map(formatDiagnostic).join('\n')}\n请改正后再构建（npm run check 列出所有问题）。`);
   }
-  return { ...notice.data, ...summariseNotice(notice) };
+  const { problemCount, excerpt } = summariseNotice(notice);
+  return { ...notice.data, problemCount, excerpt };
 }
 
 export function noticesLoader(): Loader {
@@ -59,7 +49,7 @@ export function noticesLoader(): Loader {
     async load({ store, config, logger }) {
       const root = fileURLToPath(config.root);
       const dir = resolve(root, contentDir(), 'notices');
-      const checked = checkedNotices();
+      const checked = new Map(handedOverNotices().map((n) => [n.path, n]));
       const git = readGitHistories(dir);
       if (git.note) logger.warn(git.note);
       const names = readdirSync(dir).filter((name) => NOTICE_EXTENSION.test(name) && !name.startsWith('.'));
@@ -79,7 +69,7 @@ export function noticesLoader(): Loader {
         const known = checked.get(path);
         const summary =
           known?.sha256 === fingerprint && known.data
-            ? { ...known.data, problemCount: known.problemCount, excerpt: known.excerpt, problems: known.problems }
+            ? { ...known.data, problemCount: known.problemCount, excerpt: known.excerpt }
             : readEntry(filePath, bytes);
         const data: NoticeEntry = { ...summary, sha256: fingerprint, ...(history && { history }) };
         store.set({ id, digest, filePath, data });
