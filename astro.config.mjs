@@ -1,4 +1,5 @@
 // @ts-check
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import headersFile from './src/integrations/headers-file.ts';
 import openccModules from './src/integrations/opencc-modules.ts';
@@ -7,13 +8,27 @@ import { normaliseBase } from './src/lib/paths.ts';
 // SITE_URL: the full address the site is served from, e.g. https://xc.example.gov.cn (optional).
 // BASE_PATH: the sub-path when not served from the domain root, e.g. /gongshi/ (optional).
 // GONGSHI_CACHE_DIR: a separate Astro cache, so that builds of other content (benchmarks) can run beside this one.
+const siteUrl = process.env.SITE_URL || undefined;
+
 export default defineConfig({
   cacheDir: process.env.GONGSHI_CACHE_DIR || undefined,
-  site: process.env.SITE_URL || undefined,
+  site: siteUrl,
   base: normaliseBase(process.env.BASE_PATH),
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 }, plugins: [openccModules()] },
   devToolbar: { enabled: false },
-  integrations: [headersFile()],
+  integrations: [
+    headersFile(),
+    // A sitemap (sitemap-index.xml → sitemap-0.xml) needs absolute URLs: only with SITE_URL; see also src/pages/[file].txt.ts.
+    ...(siteUrl
+      ? [
+          sitemap({
+            // HTML pages only, not the files under data/.
+            filter: (page) => !/\.[a-z0-9]+$/i.test(new URL(page).pathname),
+            namespaces: { news: false, xhtml: false, image: false, video: false },
+          }),
+        ]
+      : []),
+  ],
 });

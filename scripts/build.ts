@@ -80,6 +80,7 @@ const problems = verifySite({
   base: normaliseBase(process.env.BASE_PATH),
   contact: checked.site.contact,
   notices: checked.notices.map((n) => n.slug),
+  siteUrl: process.env.SITE_URL || undefined,
 });
 if (problems.length) stop(problems, `发布前检查发现 ${problems.length} 个问题，新网站没有发布；${kept}`);
 timed('verify', started);

@@ -176,6 +176,8 @@ export interface ProblemSummary {
   id: string;
   /** The numbering as written, e.g. `1、`. */
   label: string;
+  /** The heading as written, numbering included. */
+  heading: string;
   title: string;
   section: { id: string; label: string; heading: string };
   group?: { id: string; label: string; heading: string };
@@ -190,6 +192,7 @@ export function summariseProblems(outline: Outline): ProblemSummary[] {
       .map(({ p, group }) => ({
         id: p.id,
         label: p.label,
+        heading: p.heading,
         title: p.title,
         section: place(section),
         ...(group && { group: place(group) }),

@@ -42,6 +42,8 @@ function sitePages(dir: string): SitePage[] {
     { label: 'search (empty)', path: 'search/' },
     { label: `search results for ${QUERY}`, path: `search/?q=${encodeURIComponent(QUERY)}`, results: true },
     { label: 'contact', path: 'contact/' },
+    { label: 'open data', path: 'data/' },
+    { label: 'ledger', path: 'ledger/' },
     { label: '404', path: 'nope/', notFound: true },
   ];
 }
@@ -320,6 +322,8 @@ describe.skipIf(!browserCheck.available)(`accessibility in Chromium${browserChec
         'search (empty)',
         `search results for ${QUERY}`,
         'contact',
+        'open data',
+        'ledger',
         '404',
       ]);
     });

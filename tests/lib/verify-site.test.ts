@@ -88,3 +88,55 @@ describe('verifySite', () => {
     expect(problems.map((p) => p.message)).toEqual([expect.stringContaining('/elsewhere/')]);
   });
 });
+
+// Open data (src/pages/data, src/lib/structured-data): Open Graph, JSON-LD, the feed, the sitemap and robots.txt
+// may name absolute URLs on SITE_URL's own origin, and JSON-LD its schema.org @context; nothing else.
+describe('verifySite: absolute URLs in meta tags, JSON-LD, feed, sitemap and robots.txt', () => {
+  const SITE_URL = 'https://xc.example.gov.cn';
+  const head = (extra: string) => page('<main><h1>通报</h1><h4 id="p1">问题一</h4></main>').replace('</head>', `${extra}</head>`);
+  const ld = (value: unknown) => `<script type="application/ld+json">${JSON.stringify(value)}</script>`;
+  const withNotice = (extra: string, files: Record<string, string> = {}) => site({ ...good, 'notices/a/index.html': head(extra), ...files });
+  const messages = (opts: VerifyOptions) => verifySite(opts).map((p) => p.message);
+
+  it('passes og:url, the JSON-LD url and the schema.org @context on SITE_URL', () => {
+    const opts = withNotice(
+      `<meta property="og:title" content="Note: 不是网址"><meta property="og:url" content="${SITE_URL}/notices/a/">` +
+        ld({ '@context': 'https://schema.org', '@type': 'Report', url: `${SITE_URL}/notices/a/`, publisher: { '@type': 'Organization', name: '甲' } }),
+    );
+    expect(messages({ ...opts, siteUrl: SITE_URL })).toEqual([]);
+  });
+
+  it('names og:url and a JSON-LD url on another host, with or without SITE_URL', () => {
+    const opts = withNotice(`<meta property="og:url" content="https://evil.example.com/a/">${ld({ '@context': 'https://schema.org', publisher: { url: 'https://evil.example.com/' } })}`);
+    for (const siteUrl of [SITE_URL, undefined]) {
+      expect(messages({ ...opts, siteUrl })).toEqual([expect.stringContaining('https://evil.example.com/a/'), expect.stringContaining('https://evil.example.com/')]);
+    }
+  });
+
+  it('names an absolute URL on the own host when SITE_URL is not set, or when its page does not exist', () => {
+    const og = withNotice(`<meta property="og:url" content="${SITE_URL}/notices/a/">`);
+    expect(messages(og)).toEqual([expect.stringContaining('其他网站')]);
+    const missing = withNotice(`<link rel="alternate" href="${SITE_URL}/data/feed.xml">`);
+    expect(messages({ ...missing, siteUrl: SITE_URL })).toEqual([expect.stringContaining('不存在')]);
+  });
+
+  it('names a JSON-LD @context other than schema.org, and JSON-LD that does not parse', () => {
+    expect(messages(withNotice(ld({ '@context': 'https://vocab.example.com/' })))).toEqual([expect.stringContaining('@context')]);
+    expect(messages(withNotice('<script type="application/ld+json">{"@context": </script>'))).toEqual([expect.stringContaining('JSON-LD')]);
+  });
+
+  it('checks the links of the feed, the sitemap and robots.txt', () => {
+    const feed = (link: string) =>
+      `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><link>${link}</link><item><link>${link}notices/a/</link><guid isPermaLink="true">${link}notices/a/</guid></item></channel></rss>`;
+    const sitemap = (link: string) => `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>${link}notices/a/</loc></url></urlset>`;
+    const robots = (link: string) => `User-agent: *\nDisallow:\n\nSitemap: ${link}sitemap-0.xml\n`;
+    const files = (link: string) => ({ 'data/feed.xml': feed(link), 'sitemap-0.xml': sitemap(link), 'robots.txt': robots(link) });
+    // Without SITE_URL the feed's links are paths from the domain root.
+    expect(messages(site({ ...good, 'data/feed.xml': feed('/') }))).toEqual([]);
+    expect(messages({ ...site({ ...good, ...files(`${SITE_URL}/`) }), siteUrl: SITE_URL })).toEqual([]);
+    const elsewhere = messages({ ...site({ ...good, ...files('https://evil.example.com/') }), siteUrl: SITE_URL });
+    expect(elsewhere).toHaveLength(4);
+    expect(elsewhere.every((m) => m.includes('https://evil.example.com/'))).toBe(true);
+    expect(messages(site({ ...good, 'data/feed.xml': feed('/nothing/') }))).toEqual([expect.stringContaining('/nothing/'), expect.stringContaining('/nothing/notices/a/')]);
+  });
+});

@@ -51,7 +51,8 @@ describe('a site built from markup-looking content', () => {
 
   it('runs no script but its own, each from a file', () => {
     for (const { file, doc } of pages) {
-      const scripts = doc.querySelectorAll('script');
+      // JSON-LD blocks are data, never run; checked below.
+      const scripts = doc.querySelectorAll('script').filter((s) => s.getAttribute('type') !== 'application/ld+json');
       expect(scripts.length, file).toBeGreaterThan(0);
       for (const script of scripts) {
         expect(script.getAttribute('src'), `${file}: ${script.outerHTML.slice(0, 120)}`).toMatch(OWN_SCRIPT);
@@ -85,6 +86,31 @@ describe('a site built from markup-looking content', () => {
     }
     // The site description is in every page's meta description, its quote escaped.
     expect(page('404.html').doc.querySelector('meta[name="description"]')?.getAttribute('content')).toBe(SITE.description);
+  });
+});
+
+describe('the payloads in the open data are data', () => {
+  it('JSON-LD: one block per notice page, no `<` inside to end it, parsing back to the frontmatter text', () => {
+    for (const { file, doc } of pages) {
+      const blocks = doc.querySelectorAll('script[type="application/ld+json"]');
+      expect(blocks.length, file).toBe(file.startsWith('notices/') ? 1 : 0);
+    }
+    const { doc } = page('notices/2023-03-10-alpha/index.html');
+    const raw = doc.querySelector('script[type="application/ld+json"]')!.rawText;
+    expect(raw).not.toMatch(/[<>]/);
+    const ld = JSON.parse(raw);
+    expect(ld).toMatchObject({ headline: ALPHA.title, description: ALPHA.summary, publisher: { name: ALPHA.issuer } });
+    expect(doc.querySelector('meta[property="og:title"]')?.getAttribute('content')).toBe(ALPHA.title);
+  });
+
+  it('feed.xml is well-formed and notices.json carries the payloads as text', async () => {
+    const { XMLParser, XMLValidator } = await import('fast-xml-parser');
+    const xml = readFileSync(join(dir, 'data/feed.xml'), 'utf8');
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const items = new XMLParser({ isArray: (name) => name === 'item' }).parse(xml).rss.channel.item;
+    expect(items.map((i: { title: string }) => i.title)).toEqual([BETA.title, ALPHA.title]);
+    const json = JSON.parse(readFileSync(join(dir, 'data/notices.json'), 'utf8'));
+    expect(json.notices[1]).toMatchObject({ title: ALPHA.title, issuer: ALPHA.issuer, summary: ALPHA.summary });
   });
 });
 

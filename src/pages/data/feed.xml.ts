@@ -1,0 +1,28 @@
+// data/feed.xml: RSS 2.0 feed of the notices, newest first (src/lib/feed).
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import { getNotices, noticePath } from '../../data/notices';
+import { feedOptions } from '../../lib/feed';
+import { joinBase } from '../../lib/paths';
+import { site } from '../../site';
+
+export const GET: APIRoute = async ({ site: siteUrl }) => {
+  const base = import.meta.env.BASE_URL;
+  const notices = await getNotices();
+  return rss(
+    feedOptions({
+      title: site.title,
+      description: site.description ?? `${site.organisation}发布的巡察整改进展情况通报`,
+      home: joinBase(base),
+      self: joinBase(base, 'data/feed.xml'),
+      siteUrl,
+      notices: notices.map(({ id, data }) => ({
+        title: data.title,
+        issuer: data.issuer,
+        date: data.date,
+        description: data.summary ?? data.excerpt,
+        path: noticePath(base, id),
+      })),
+    }),
+  );
+};

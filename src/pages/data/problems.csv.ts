@@ -1,0 +1,15 @@
+// data/problems.csv: one row per problem, UTF-8 with a byte order mark (for Excel), RFC 4180.
+import type { APIRoute } from 'astro';
+import { getNotices, noticePath } from '../../data/notices';
+import { toCsv } from '../../lib/csv';
+import { PROBLEM_COLUMNS, problemRows, publicUrl } from '../../lib/open-data';
+
+export const GET: APIRoute = async ({ site: siteUrl }) => {
+  const base = import.meta.env.BASE_URL;
+  const notices = (await getNotices()).map((notice) => ({ notice, url: publicUrl(noticePath(base, notice.id), siteUrl) }));
+  const csv = toCsv(
+    PROBLEM_COLUMNS.map((c) => c.name),
+    problemRows(notices),
+  );
+  return new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+};

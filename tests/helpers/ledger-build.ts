@@ -1,0 +1,34 @@
+// Builds of the ledger's fixture corpus (tests/fixtures/ledger-corpus: 4 notices, 3 issuers, 2 years, 10
+// problems, some stating their progress), each with its own Astro cache. `whole` has one table at
+// /ledger/ (the browser tests filter it); `split` is built with a split threshold of 5 problems, so
+// /ledger/ links to /ledger/2023/ and /ledger/2022/ as a site of thousands of problems does.
+import { execFileSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ROOT } from './build';
+
+export const LEDGER_FIXTURE = {
+  content: resolve(ROOT, 'tests/fixtures/ledger-corpus'),
+  whole: { dir: resolve(ROOT, '.test-build/ledger'), splitAt: '' },
+  split: { dir: resolve(ROOT, '.test-build/ledger-split'), splitAt: '5' },
+  base: '/',
+} as const;
+
+export function buildLedgerFixture(variant: 'whole' | 'split'): string {
+  const { dir, splitAt } = LEDGER_FIXTURE[variant];
+  rmSync(dir, { recursive: true, force: true });
+  execFileSync(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts', '--out-dir', dir], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      BASE_PATH: '',
+      SITE_URL: '',
+      GONGSHI_CONTENT: LEDGER_FIXTURE.content,
+      GONGSHI_CACHE_DIR: resolve(ROOT, `.test-build/cache-ledger-${variant}`),
+      GONGSHI_LEDGER_SPLIT_AT: splitAt,
+    },
+    stdio: 'pipe',
+  });
+  if (!existsSync(resolve(dir, 'index.html'))) throw new Error(`build of ${dir} produced no index.html`);
+  return dir;
+}
