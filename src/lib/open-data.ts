@@ -299,6 +299,18 @@ export function noticesDocument(site: { title: string; organisation: string; url
   return noticesDocumentSchema.parse({ title: site.title, organisation: site.organisation, ...(site.url && { url: site.url }), notices });
 }
 
+/**
+ * notices.json's text, written one notice at a time: each record is checked against the schema and turned
+ * into text before the next one is made, so that a site of 10,000 notices never holds every outline (and a
+ * validated copy of each) at once. The result is the same document as `noticesDocument` gives, compact.
+ */
+export function noticesJson(site: { title: string; organisation: string; url?: string }, notices: Iterable<NoticeRecord>): string {
+  const head = noticesDocumentSchema.omit({ notices: true }).parse({ title: site.title, organisation: site.organisation, ...(site.url && { url: site.url }) });
+  const parts: string[] = [];
+  for (const notice of notices) parts.push(JSON.stringify(noticeRecordSchema.parse(notice)));
+  return `${JSON.stringify(head).slice(0, -1)},"notices":[${parts.join(',')}]}\n`;
+}
+
 /** The columns of problems.csv, with what the /data/ page says about each. */
 export const PROBLEM_COLUMNS: Array<{ name: string; description: string }> = [
   { name: '通报编号', description: '源文件名去掉 .md，也是网页地址的一部分，与 notices.json 的 id 相同' },

@@ -139,16 +139,20 @@ export function verifySite({ dir, base, contact, notices, siteUrl }: VerifyOptio
   const report = (file: string, field: string, message: string) =>
     problems.push({ severity: 'error', file: relative(process.cwd(), join(dir, file)) || file, field, message });
 
-  const pages = new Map(htmlFiles(dir).map((file) => [file, readPage(dir, file)]));
-  if (!pages.size) report('', 'dist', '构建结果里没有任何页面。');
-
   const expectedLinks = [contact.phone && telHref(contact.phone), contact.email && mailtoHref(contact.email)].filter(Boolean) as string[];
-  for (const page of pages.values()) {
+  // Each page's text is checked as it is read and not kept: a large site has tens of thousands of pages.
+  const pages = new Map<string, Page & { problems: string[] }>();
+  for (const file of htmlFiles(dir)) {
+    const page = readPage(dir, file);
     for (const href of expectedLinks) {
       if (!page.links.includes(href)) report(page.file, 'contact', `页面缺少联系方式链接 ${href}。每一页都应在页脚显示意见反馈的联系方式，请检查页面模板。`);
     }
     if (contact.address && !page.text.includes(contact.address)) report(page.file, 'contact.address', '页面缺少通信地址。');
     if (contact.postcode && !page.text.includes(contact.postcode)) report(page.file, 'contact.postcode', '页面缺少邮政编码。');
+    pages.set(file, { ...page, text: '' });
+  }
+  if (!pages.size) report('', 'dist', '构建结果里没有任何页面。');
+  for (const page of pages.values()) {
     for (const message of page.problems) report(page.file, 'links', message);
     checkLinks(page.file, page.links);
   }

@@ -8,6 +8,7 @@ import { splitFrontmatter } from '../../src/lib/notice-file';
 import {
   noticeRecord,
   noticesDocument,
+  noticesJson,
   noticesJsonSchema,
   PROBLEM_COLUMNS,
   problemRows,
@@ -39,6 +40,13 @@ describe('notices.json and its schema', () => {
   const { notice, outline } = sample({ revisions: [{ commit: 'bbbbbbbbbbbb', date: '2024-01-02T10:00:00+08:00' }, { commit: 'cccccccccccc', date: '2023-09-21T09:00:00+08:00' }], uncommitted: false });
   const record = noticeRecord(notice, '/notices/2023-09-20-wuhan-industrial-investment/', outline);
   const document = noticesDocument({ title: '巡察整改公示', organisation: '中共某某委员会' }, [record]);
+
+  it('noticesJson writes the same document, notice by notice, and refuses a record the schema does not allow', () => {
+    const site = { title: '巡察整改公示', organisation: '中共某某委员会' };
+    expect(JSON.parse(noticesJson(site, [record, record]))).toEqual({ ...document, notices: [record, record] });
+    expect(JSON.parse(noticesJson({ ...site, url: 'https://xc.example.gov.cn/' }, []))).toEqual({ ...site, url: 'https://xc.example.gov.cn/', notices: [] });
+    expect(() => noticesJson(site, [{ ...record, date: '2023-9-20' }])).toThrow();
+  });
 
   it('is a draft-07 JSON Schema that Ajv compiles in strict mode, and the sample validates', () => {
     const schema = noticesJsonSchema();
