@@ -5,7 +5,8 @@ import { resolve } from 'node:path';
 import { handedOverNotices, type CheckedNotice } from '../lib/content-check';
 import { renderNoticeBody, type RenderedNotice } from '../lib/notice-html';
 import { decodeUtf8, readNoticeFile, splitFrontmatter, summariseNotice } from '../lib/notice-file';
-import type { ProblemSummary } from '../lib/outline';
+import { parseMarkdown } from '../lib/markdown';
+import { buildOutline, type Outline, type ProblemSummary } from '../lib/outline';
 import { joinBase } from '../lib/paths';
 
 type Entry = CollectionEntry<'notices'>;
@@ -34,10 +35,16 @@ function problemsOf(entry: Entry, checked: Map<string, CheckedNotice>): ProblemS
   return summariseNotice(readNoticeFile(entry.filePath!, readFileSync(path))).problems;
 }
 
+const bodyOf = (notice: Notice) => splitFrontmatter(decodeUtf8(readFileSync(notice.filePath!)) ?? '')?.body ?? '';
+
 /** The notice's body as HTML, with its outline; read from its file, which the content check has passed. */
 export function renderNotice(notice: Notice): RenderedNotice {
-  const text = decodeUtf8(readFileSync(notice.filePath!)) ?? '';
-  return renderNoticeBody(splitFrontmatter(text)?.body ?? '');
+  return renderNoticeBody(bodyOf(notice));
+}
+
+/** The notice's outline alone (the open data), without the cost of making its HTML. */
+export function noticeOutline(notice: Notice): Outline {
+  return buildOutline(parseMarkdown(bodyOf(notice)));
 }
 
 export const noticePath = (base: string, id: string) => joinBase(base, `notices/${id}/`);

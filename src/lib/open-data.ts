@@ -27,8 +27,7 @@ const heading = () => z.string().describe('标题原文，含编号');
 export const measureSchema = z
   .object({
     marker: z.string().describe('措施序号，照原文，如“一是”'),
-    lead: z.string().describe('这项措施的第一句'),
-    text: z.string().describe('这项措施的全文，含序号'),
+    lead: z.string().describe('这项措施的第一句；全文见所属问题的 rectification'),
   })
   .strict()
   .describe('整改措施：整改情况中以“一是”“二是”……开头的一项');
@@ -272,7 +271,8 @@ export function noticeRecord(notice: NoticeSource, url: string, outline: Outline
     heading: p.heading,
     title: p.title,
     ...(p.rectification !== undefined && { rectification: p.rectification }),
-    measures: p.measures.map(({ marker, lead, text }) => ({ marker, lead, text })),
+    // The measures' full text is in `rectification`: repeating it would double the file (400 MB at 10,000 notices).
+    measures: p.measures.map(({ marker, lead }) => ({ marker, lead })),
   });
   return {
     ...(frontmatter as NoticeData),
@@ -300,15 +300,19 @@ export function noticesDocument(site: { title: string; organisation: string; url
 }
 
 /**
- * notices.json's text, written one notice at a time: each record is checked against the schema and turned
- * into text before the next one is made, so that a site of 10,000 notices never holds every outline (and a
- * validated copy of each) at once. The result is the same document as `noticesDocument` gives, compact.
+ * notices.json's text, piece by piece: each record is checked against the schema and turned into text
+ * before the next one is made, so that a site of 10,000 notices never holds every outline (or the whole
+ * text) at once. Joined, the pieces are the document `noticesDocument` gives, compact.
  */
-export function noticesJson(site: { title: string; organisation: string; url?: string }, notices: Iterable<NoticeRecord>): string {
+export function* noticesJson(site: { title: string; organisation: string; url?: string }, notices: Iterable<NoticeRecord>): Generator<string> {
   const head = noticesDocumentSchema.omit({ notices: true }).parse({ title: site.title, organisation: site.organisation, ...(site.url && { url: site.url }) });
-  const parts: string[] = [];
-  for (const notice of notices) parts.push(JSON.stringify(noticeRecordSchema.parse(notice)));
-  return `${JSON.stringify(head).slice(0, -1)},"notices":[${parts.join(',')}]}\n`;
+  yield `${JSON.stringify(head).slice(0, -1)},"notices":[`;
+  let first = true;
+  for (const notice of notices) {
+    yield `${first ? '' : ','}${JSON.stringify(noticeRecordSchema.parse(notice))}`;
+    first = false;
+  }
+  yield ']}\n';
 }
 
 /** The columns of problems.csv, with what the /data/ page says about each. */

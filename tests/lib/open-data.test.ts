@@ -43,9 +43,9 @@ describe('notices.json and its schema', () => {
 
   it('noticesJson writes the same document, notice by notice, and refuses a record the schema does not allow', () => {
     const site = { title: '巡察整改公示', organisation: '中共某某委员会' };
-    expect(JSON.parse(noticesJson(site, [record, record]))).toEqual({ ...document, notices: [record, record] });
-    expect(JSON.parse(noticesJson({ ...site, url: 'https://xc.example.gov.cn/' }, []))).toEqual({ ...site, url: 'https://xc.example.gov.cn/', notices: [] });
-    expect(() => noticesJson(site, [{ ...record, date: '2023-9-20' }])).toThrow();
+    expect(JSON.parse([...noticesJson(site, [record, record])].join(''))).toEqual({ ...document, notices: [record, record] });
+    expect(JSON.parse([...noticesJson({ ...site, url: 'https://xc.example.gov.cn/' }, [])].join(''))).toEqual({ ...site, url: 'https://xc.example.gov.cn/', notices: [] });
+    expect(() => [...noticesJson(site, [{ ...record, date: '2023-9-20' }])]).toThrow();
   });
 
   it('is a draft-07 JSON Schema that Ajv compiles in strict mode, and the sample validates', () => {

@@ -29,7 +29,8 @@ const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['item',
 interface JsonProblem {
   id: string;
   title: string;
-  measures: Array<{ marker: string; lead: string; text: string }>;
+  rectification?: string;
+  measures: Array<{ marker: string; lead: string }>;
 }
 interface JsonNotice {
   id: string;
@@ -65,7 +66,7 @@ describe.each(Object.keys(BUILDS) as BuildName[])('open data (%s build)', (name)
     expect(problems[0].title).toBe('产投集团党委推动‘学宣贯’进企业不深入');
     expect(problems[0].measures.map((m) => m.marker)).toEqual(['一是', '二是', '三是', '四是']);
     expect(problems[0].measures[0].lead).toBe('领导班子带头讲。');
-    expect(problems.every((p) => p.measures.every((m) => m.text.startsWith(m.marker)))).toBe(true);
+    expect(problems.every((p) => p.measures.every((m) => p.rectification!.includes(m.marker) && p.rectification!.includes(m.lead)))).toBe(true);
   });
 
   it('notices.json’s fingerprint is the SHA-256 of the Markdown source', async () => {

@@ -1,6 +1,6 @@
 // data/notices.json: every notice's metadata, outline and provenance (src/lib/open-data).
 import type { APIRoute } from 'astro';
-import { getNotices, noticePath, renderNotice } from '../../data/notices';
+import { getNotices, noticeOutline, noticePath } from '../../data/notices';
 import { noticeRecord, noticesJson, publicUrl } from '../../lib/open-data';
 import { joinBase } from '../../lib/paths';
 import { site } from '../../site';
@@ -10,8 +10,11 @@ export const GET: APIRoute = async ({ site: siteUrl }) => {
   const notices = await getNotices();
   // A generator: each notice is parsed, recorded and written out before the next (see noticesJson).
   const records = (function* () {
-    for (const notice of notices) yield noticeRecord(notice, publicUrl(noticePath(base, notice.id), siteUrl), renderNotice(notice).outline);
+    for (const notice of notices) yield noticeRecord(notice, publicUrl(noticePath(base, notice.id), siteUrl), noticeOutline(notice));
   })();
-  const json = noticesJson({ ...site, url: siteUrl && publicUrl(joinBase(base), siteUrl) }, records);
-  return new Response(json, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  // As UTF-8 bytes, piece by piece: the whole text as one string would be hundreds of MB on a large site.
+  const encoder = new TextEncoder();
+  const pieces: Uint8Array[] = [];
+  for (const piece of noticesJson({ ...site, url: siteUrl && publicUrl(joinBase(base), siteUrl) }, records)) pieces.push(encoder.encode(piece));
+  return new Response(Buffer.concat(pieces), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };
