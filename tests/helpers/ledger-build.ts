@@ -1,7 +1,8 @@
 // Builds of the ledger's fixture corpus (tests/fixtures/ledger-corpus: 4 notices, 3 issuers, 2 years, 10
 // problems, some stating their progress), each with its own Astro cache. `whole` has one table at
 // /ledger/ (the browser tests filter it); `split` is built with a split threshold of 5 problems, so
-// /ledger/ links to /ledger/2023/ and /ledger/2022/ as a site of thousands of problems does.
+// /ledger/ links to /ledger/2023/ and /ledger/2022/ as a site of thousands of problems does. `archive` is
+// built with a home-page limit of 2 notices, so the home page links to /archive/2023/ and /archive/2022/.
 import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -9,13 +10,14 @@ import { ROOT } from './build';
 
 export const LEDGER_FIXTURE = {
   content: resolve(ROOT, 'tests/fixtures/ledger-corpus'),
-  whole: { dir: resolve(ROOT, '.test-build/ledger'), splitAt: '' },
-  split: { dir: resolve(ROOT, '.test-build/ledger-split'), splitAt: '5' },
+  whole: { dir: resolve(ROOT, '.test-build/ledger'), splitAt: '', homeLimit: '' },
+  split: { dir: resolve(ROOT, '.test-build/ledger-split'), splitAt: '5', homeLimit: '' },
+  archive: { dir: resolve(ROOT, '.test-build/archive'), splitAt: '', homeLimit: '2' },
   base: '/',
 } as const;
 
-export function buildLedgerFixture(variant: 'whole' | 'split'): string {
-  const { dir, splitAt } = LEDGER_FIXTURE[variant];
+export function buildLedgerFixture(variant: 'whole' | 'split' | 'archive'): string {
+  const { dir, splitAt, homeLimit } = LEDGER_FIXTURE[variant];
   rmSync(dir, { recursive: true, force: true });
   execFileSync(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts', '--out-dir', dir], {
     cwd: ROOT,
@@ -26,6 +28,7 @@ export function buildLedgerFixture(variant: 'whole' | 'split'): string {
       GONGSHI_CONTENT: LEDGER_FIXTURE.content,
       GONGSHI_CACHE_DIR: resolve(ROOT, `.test-build/cache-ledger-${variant}`),
       GONGSHI_LEDGER_SPLIT_AT: splitAt,
+      GONGSHI_HOME_LIMIT: homeLimit,
     },
     stdio: 'pipe',
   });
