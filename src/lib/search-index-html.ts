@@ -74,6 +74,8 @@ function findBodies(node: Root | Element, found: Element[] = []): Element[] {
  * The document language becomes SEARCH_INDEX_LANGUAGE.
  */
 export function toSearchIndexHtml(html: string): string | undefined {
+  // Most pages that are not notices (the ledger's year pages run to megabytes) need no parsing at all.
+  if (!html.includes('data-pagefind-body')) return undefined;
   const tree = fromHtml(html);
   const bodies = findBodies(tree);
   if (bodies.length === 0) return undefined;
