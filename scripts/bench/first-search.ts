@@ -4,22 +4,14 @@
 //
 // This is scripts/bench/measure.ts's SearchRunner.endToEnd with one difference: it polls the page with
 // page.evaluate instead of page.waitForFunction, whose string form runs through eval in the page and is
-// refused by the pages' Content-Security-Policy (no 'unsafe-eval'). Traffic counting and gzip sizes are
-// measure.ts's own.
+// refused by the pages' Content-Security-Policy (no 'unsafe-eval'). Traffic counting, gzip sizes and the
+// figures are measure.ts's own (endToEndFigures).
 import type { Browser } from 'playwright-core';
 import type { ServedResponse, StaticSite } from '../lib/static-server';
-import { STATUS_OBSERVER, type GzipSizes, type Traffic } from './measure';
+import { STATUS_OBSERVER, endToEndFigures, type EndToEnd, type GzipSizes, type Traffic } from './measure';
 
-export interface FirstSearchFigures {
-  /** performance.now() in the page when the status line first showed an outcome: ms since navigation start. */
-  ms: number;
-  status: string;
-  bytes: number;
-  pagefindBytes: number;
-  gzipBytes: number;
-  requests: number;
-}
-
+/** The figures of `SearchRunner.endToEnd`, from a build whose pages keep their security policy. */
+export type FirstSearchFigures = EndToEnd;
 
 export async function firstSearch(browser: Browser, site: StaticSite, traffic: Traffic, gzip: GzipSizes, query: string, timeoutMs = 60_000): Promise<FirstSearchFigures> {
   const context = await browser.newContext({ locale: 'zh-CN' });
@@ -42,19 +34,7 @@ export async function firstSearch(browser: Browser, site: StaticSite, traffic: T
     }
     const found = outcome as Outcome;
     if (!found) throw new Error(`no outcome in #search-status within ${timeoutMs / 1000} s`);
-    const document = `${site.base}search/`;
-    const first = responses.findIndex((r) => r.path === document);
-    const afterDocument = responses.filter((_, i) => i !== first);
-    const sent = afterDocument.filter((r) => r.complete);
-    const sum = (list: ServedResponse[], of: (r: ServedResponse) => number) => list.reduce((n, r) => n + of(r), 0);
-    return {
-      ms: found.ms,
-      status: found.status,
-      bytes: sum(sent, (r) => r.bytes),
-      pagefindBytes: sum(sent.filter((r) => r.path.startsWith(`${site.base}pagefind/`)), (r) => r.bytes),
-      gzipBytes: sum(sent, (r) => gzip.of(r)),
-      requests: afterDocument.length,
-    };
+    return endToEndFigures(found, responses, site.base, gzip);
   } finally {
     await context.close();
   }

@@ -184,17 +184,7 @@ export class SearchRunner {
       } finally {
         responses = await this.traffic.stop();
       }
-      const document = `${this.site.base}search/`;
-      const afterDocument = responses.filter((r, i) => !(r.path === document && i === responses.findIndex((x) => x.path === document)));
-      const sent = afterDocument.filter((r) => r.complete);
-      const pagefind = `${this.site.base}pagefind/`;
-      return {
-        ...outcome,
-        bytes: sum(sent.map((r) => r.bytes)),
-        pagefindBytes: sum(sent.filter((r) => r.path.startsWith(pagefind)).map((r) => r.bytes)),
-        gzipBytes: sum(sent.map((r) => this.gzip.of(r))),
-        requests: afterDocument.length,
-      };
+      return endToEndFigures(outcome, responses, this.site.base, this.gzip);
     });
   }
 
@@ -229,3 +219,18 @@ async function evaluate<T>(page: Page, fn: string, arg: unknown): Promise<T> {
 }
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+/** What opening the search page cost: the bytes of every response after the search page's HTML document. */
+export function endToEndFigures(outcome: { ms: number; status: string }, responses: ServedResponse[], base: string, gzip: GzipSizes): EndToEnd {
+  const first = responses.findIndex((r) => r.path === `${base}search/`);
+  const afterDocument = responses.filter((_, i) => i !== first);
+  const sent = afterDocument.filter((r) => r.complete);
+  return {
+    ms: outcome.ms,
+    status: outcome.status,
+    bytes: sum(sent.map((r) => r.bytes)),
+    pagefindBytes: sum(sent.filter((r) => r.path.startsWith(`${base}pagefind/`)).map((r) => r.bytes)),
+    gzipBytes: sum(sent.map((r) => gzip.of(r))),
+    requests: afterDocument.length,
+  };
+}
