@@ -111,7 +111,6 @@ export const noticesDocumentSchema = z
   .describe('巡察整改进展情况通报的开放数据（notices.json）');
 
 export type NoticeRecord = z.output<typeof noticeRecordSchema>;
-export type NoticesDocument = z.output<typeof noticesDocumentSchema>;
 
 /** Descriptions of the frontmatter's fields, which `noticeSchema` leaves to FIELD_NAMES. */
 const FRONTMATTER_DOCS: Record<string, string> = {
@@ -295,14 +294,10 @@ export function noticeRecord(notice: NoticeSource, url: string, outline: Outline
 }
 
 /** The whole document, checked against its schema (a mismatch stops the build). */
-export function noticesDocument(site: { title: string; organisation: string; url?: string }, notices: NoticeRecord[]): NoticesDocument {
-  return noticesDocumentSchema.parse({ title: site.title, organisation: site.organisation, ...(site.url && { url: site.url }), notices });
-}
-
 /**
  * notices.json's text, piece by piece: each record is checked against the schema and turned into text
  * before the next one is made, so that a site of 10,000 notices never holds every outline (or the whole
- * text) at once. Joined, the pieces are the document `noticesDocument` gives, compact.
+ * text) at once. Joined, the pieces are one compact document of `noticesDocumentSchema`.
  */
 export function* noticesJson(site: { title: string; organisation: string; url?: string }, notices: Iterable<NoticeRecord>): Generator<string> {
   const head = noticesDocumentSchema.omit({ notices: true }).parse({ title: site.title, organisation: site.organisation, ...(site.url && { url: site.url }) });

@@ -7,7 +7,6 @@ import { renderNoticeBody } from '../../src/lib/notice-html';
 import { splitFrontmatter } from '../../src/lib/notice-file';
 import {
   noticeRecord,
-  noticesDocument,
   noticesJson,
   noticesJsonSchema,
   PROBLEM_COLUMNS,
@@ -39,7 +38,7 @@ const validator = () => new Ajv({ allErrors: true, strict: true }).compile(notic
 describe('notices.json and its schema', () => {
   const { notice, outline } = sample({ revisions: [{ commit: 'bbbbbbbbbbbb', date: '2024-01-02T10:00:00+08:00' }, { commit: 'cccccccccccc', date: '2023-09-21T09:00:00+08:00' }], uncommitted: false });
   const record = noticeRecord(notice, '/notices/2023-09-20-wuhan-industrial-investment/', outline);
-  const document = noticesDocument({ title: '巡察整改公示', organisation: '中共某某委员会' }, [record]);
+  const document = { title: '巡察整改公示', organisation: '中共某某委员会', notices: [record] };
 
   it('noticesJson writes the same document, notice by notice, and refuses a record the schema does not allow', () => {
     const site = { title: '巡察整改公示', organisation: '中共某某委员会' };
