@@ -21,7 +21,7 @@ export function getNotices(): Promise<Notice[]> {
 
 async function load(): Promise<Notice[]> {
   // The build's content check has summarised every notice already; others are read here.
-  const checked = new Map(handedOverNotices().map((n) => [`${n.path}\0${n.sha256}`, n]));
+  const checked = handedOverNotices();
   const entries = (await getCollection('notices')).sort(
     (a, b) => b.data.date.localeCompare(a.data.date) || a.data.title.localeCompare(b.data.title, 'zh-CN'),
   );
@@ -30,8 +30,8 @@ async function load(): Promise<Notice[]> {
 
 function problemsOf(entry: Entry, checked: Map<string, CheckedNotice>): ProblemSummary[] {
   const path = resolve(entry.filePath!);
-  const known = checked.get(`${path}\0${entry.data.sha256}`);
-  if (known) return known.problems;
+  const known = checked.get(path);
+  if (known?.sha256 === entry.data.sha256) return known.problems;
   return summariseNotice(readNoticeFile(entry.filePath!, readFileSync(path))).problems;
 }
 

@@ -111,8 +111,10 @@ export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).
 
 /**
  * The results `npm run build` hands to Astro's process (scripts/build.ts), so that notices are not parsed
- * again there: the file named by GONGSHI_CHECKED_NOTICES, or none in a bare `astro build` or `astro dev`.
+ * again there, by absolute path: the file named by GONGSHI_CHECKED_NOTICES, or none in a bare `astro build`
+ * or `astro dev`. A result applies to a file only while the file's SHA-256 is the one checked.
  */
-export function handedOverNotices(env: Record<string, string | undefined> = process.env): CheckedNotice[] {
-  return env.GONGSHI_CHECKED_NOTICES ? (JSON.parse(readFileSync(env.GONGSHI_CHECKED_NOTICES, 'utf8')) as CheckedNotice[]) : [];
+export function handedOverNotices(env: Record<string, string | undefined> = process.env): Map<string, CheckedNotice> {
+  const notices = env.GONGSHI_CHECKED_NOTICES ? (JSON.parse(readFileSync(env.GONGSHI_CHECKED_NOTICES, 'utf8')) as CheckedNotice[]) : [];
+  return new Map(notices.map((n) => [n.path, n]));
 }

@@ -49,7 +49,7 @@ export function noticesLoader(): Loader {
     async load({ store, config, logger }) {
       const root = fileURLToPath(config.root);
       const dir = resolve(root, contentDir(), 'notices');
-      const checked = new Map(handedOverNotices().map((n) => [n.path, n]));
+      const checked = handedOverNotices();
       const git = readGitHistories(dir);
       if (git.note) logger.warn(git.note);
       const names = readdirSync(dir).filter((name) => NOTICE_EXTENSION.test(name) && !name.startsWith('.'));
