@@ -1,6 +1,6 @@
 // Applies the reader's saved reading settings (text size, line spacing, contrast, script) before the
-// page is drawn, so nothing jumps. Loaded without defer in <head>; the toolbar (src/scripts/reading-controls.ts)
-// changes and saves them. Key and values: see src/lib/reading-prefs.ts.
+// page is drawn, so nothing jumps. Loaded without defer in <head>; the toolbar (src/reading/client/reading-controls)
+// changes and saves them. Key and values: see src/reading/prefs.
 (function () {
   var root = document.documentElement;
   // The toolbar shows from the first paint, so nothing moves when its script arrives (no layout shift).

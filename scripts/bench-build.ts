@@ -11,7 +11,7 @@
 //                 4 GiB here): to see how far a build gets with more; the report gets the suffix -heap<MiB>
 //
 // What it does, in .bench/build-<N>/ (gitignored; inside the project because Astro builds inside it):
-// 1. generates the corpus (scripts/bench/corpus.ts) into content/;
+// 1. generates the corpus (bench/corpus.ts) into content/;
 // 2. runs the real build, `node tsx scripts/build.ts --out-dir dist`, three times with its own Astro cache:
 //    cold (cache and dist removed), warm (cache kept), and rebuild after one notice's body text changed
 //    (the notice is restored afterwards);
@@ -29,15 +29,15 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launch } from './lib/chromium';
 import { serveStatic } from './lib/static-server';
-import { machine, runBuild, stopBuild, type BuildKind } from './bench/build-run';
-import { SAMPLE_PAGE, formatReport, targets, writeReport, type BuildReport } from './bench/build-report';
-import { DEFAULT_SEED, writeCorpus } from './bench/corpus';
-import { LAYOUT_SHIFT_CASES, measureLayoutShift } from './bench/layout-shift';
-import { firstSearch } from './bench/first-search';
-import { GzipSizes, Traffic } from './bench/measure';
-import { folderSize, pageWeight } from './bench/page-weight';
-import { ROOT } from './bench/seed-text';
-import { BENCH_DIR } from './bench/site';
+import { machine, runBuild, stopBuild, type BuildKind } from '../bench/build-run';
+import { SAMPLE_PAGE, formatReport, targets, writeReport, type BuildReport } from '../bench/build-report';
+import { DEFAULT_SEED, writeCorpus } from '../bench/corpus';
+import { LAYOUT_SHIFT_CASES, measureLayoutShift } from '../bench/layout-shift';
+import { firstSearch } from '../bench/first-search';
+import { GzipSizes, Traffic } from '../bench/measure';
+import { folderSize, pageWeight } from '../bench/page-weight';
+import { ROOT } from '../bench/seed-text';
+import { BENCH_DIR } from '../bench/site';
 
 const started = performance.now();
 const { values } = parseArgs({
@@ -63,7 +63,11 @@ const dir = join(BENCH_DIR, `build-${notices}${seed === DEFAULT_SEED ? '' : `-s$
 const content = join(dir, 'content');
 const dist = join(dir, 'dist');
 const cacheDir = join(dir, 'astro-cache');
-const out = resolve(ROOT, 'bench-results', `build-${notices}${seed === DEFAULT_SEED ? '' : `-s${seed}`}${heapMiB ? `-heap${heapMiB}` : ''}.json`);
+const out = resolve(
+  ROOT,
+  'bench-results',
+  `build-${notices}${seed === DEFAULT_SEED ? '' : `-s${seed}`}${heapMiB ? `-heap${heapMiB}` : ''}.json`,
+);
 const FIRST_QUERY = '董事会';
 
 const report: BuildReport = {
@@ -118,7 +122,9 @@ async function main(): Promise<void> {
 
   // 1. Corpus.
   const stampFile = join(dir, 'corpus.json');
-  const stamp = existsSync(stampFile) ? (JSON.parse(readFileSync(stampFile, 'utf8')) as { notices: number; seed: number; chars: number }) : undefined;
+  const stamp = existsSync(stampFile)
+    ? (JSON.parse(readFileSync(stampFile, 'utf8')) as { notices: number; seed: number; chars: number })
+    : undefined;
   if (values.reuse && stamp?.notices === notices && stamp.seed === seed && existsSync(join(content, 'notices'))) {
     report.corpus = { ...report.corpus, reused: true, chars: stamp.chars };
     log(`reusing the corpus in ${content}`);
@@ -166,7 +172,9 @@ async function main(): Promise<void> {
     });
     report.builds.push(run);
     save();
-    log(`${kind}: ${run.ok ? 'built' : 'FAILED'} in ${run.wallSeconds.toFixed(1)} s, peak ${(run.memory.peakRss / 2 ** 20).toFixed(0)} MiB during ${run.memory.peakStage}`);
+    log(
+      `${kind}: ${run.ok ? 'built' : 'FAILED'} in ${run.wallSeconds.toFixed(1)} s, peak ${(run.memory.peakRss / 2 ** 20).toFixed(0)} MiB during ${run.memory.peakStage}`,
+    );
     if (readFileSync(run.log, 'utf8').includes('does not exist or is empty')) {
       report.warnings.push(
         `the ${kind} build: Astro found no notices ("The collection "notices" does not exist or is empty"); its content data store is ` +
@@ -174,7 +182,9 @@ async function main(): Promise<void> {
       );
     }
     if (!run.ok) {
-      report.warnings.push(`the ${kind} build failed (exit ${run.exitCode}${run.signal ? `, ${run.signal}` : ''}); later builds and measurements skipped`);
+      report.warnings.push(
+        `the ${kind} build failed (exit ${run.exitCode}${run.signal ? `, ${run.signal}` : ''}); later builds and measurements skipped`,
+      );
       break;
     }
   }
@@ -249,7 +259,9 @@ async function browserMeasurements(): Promise<void> {
 
 /** A notice in the middle of the corpus, not the bundled sample (whose page is weighed). */
 function noticeToEdit(): string {
-  const files = readdirSync(join(content, 'notices')).filter((f) => f.endsWith('.md') && !SAMPLE_PAGE.includes(f.replace(/\.md$/, ''))).sort();
+  const files = readdirSync(join(content, 'notices'))
+    .filter((f) => f.endsWith('.md') && !SAMPLE_PAGE.includes(f.replace(/\.md$/, '')))
+    .sort();
   return join(content, 'notices', files[Math.floor(files.length / 2)]);
 }
 

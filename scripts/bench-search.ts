@@ -12,10 +12,10 @@
 //   --only C[,C]     run only these query classes (word, long-word, multi-word, organisation, person,
 //                    phrase, traditional, width, number), without the order-independence check
 //
-// What it does: generates the corpus (scripts/bench/corpus.ts) in .bench/search-<N>/content and builds it
+// What it does: generates the corpus (bench/corpus.ts) in .bench/search-<N>/content and builds it
 // with scripts/build.ts into .bench/search-<N>/dist (own Astro cache); serves it on 127.0.0.1; runs every
 // query in a fresh browser context and scores it against exact-substring ground truth
-// (scripts/bench/ground-truth.ts); opens /search/?q=<query> in a fresh context for bytes and end-to-end time;
+// (bench/ground-truth.ts); opens /search/?q=<query> in a fresh context for bytes and end-to-end time;
 // checks that Traditional and full-width queries return what their Simplified/half-width forms return and
 // that a query's results do not depend on the query run before it. Prints a table and writes
 // bench-results/search-<engine>-<N>[-<commit>].json.
@@ -23,15 +23,15 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { launch } from './lib/chromium';
 import { serveStatic } from './lib/static-server';
-import { BenchError } from './bench/errors';
-import { GroundTruth, readIndexedPages } from './bench/ground-truth';
-import { ENGINES, GzipSizes, SearchRunner, Traffic, type EndToEnd, type Engine, type SearchRun } from './bench/measure';
-import { bundleSize, fragmentUrls } from './bench/pagefind-files';
-import { ORDER_PAIRS, QUERY_CLASSES, buildQueries, type QueryClass } from './bench/queries';
-import { formatReport, writeReport, type Mismatch, type SearchReport } from './bench/report';
-import { median, percentile, scoreQuery, summarise } from './bench/score';
-import { ROOT } from './bench/seed-text';
-import { prepareSite } from './bench/site';
+import { BenchError } from '../bench/errors';
+import { GroundTruth, readIndexedPages } from '../bench/ground-truth';
+import { ENGINES, GzipSizes, SearchRunner, Traffic, type EndToEnd, type Engine, type SearchRun } from '../bench/measure';
+import { bundleSize, fragmentUrls } from '../bench/pagefind-files';
+import { ORDER_PAIRS, QUERY_CLASSES, buildQueries, type QueryClass } from '../bench/queries';
+import { formatReport, writeReport, type Mismatch, type SearchReport } from '../bench/report';
+import { median, percentile, scoreQuery, summarise } from '../bench/score';
+import { ROOT } from '../bench/seed-text';
+import { prepareSite } from '../bench/site';
 
 const started = performance.now();
 const { values } = parseArgs({
@@ -60,7 +60,13 @@ try {
 
 async function main(): Promise<void> {
   const log = (line: string) => console.error(`[bench] ${line}`);
-  const site = await prepareSite({ notices, seed: values.seed ? Number(values.seed) : undefined, reuse: values.reuse, ref: values.ref, log });
+  const site = await prepareSite({
+    notices,
+    seed: values.seed ? Number(values.seed) : undefined,
+    reuse: values.reuse,
+    ref: values.ref,
+    log,
+  });
 
   const warnings: string[] = [];
   const pages = readIndexedPages(site.dist);
@@ -95,7 +101,9 @@ async function main(): Promise<void> {
     for (const [i, q] of queries.entries()) {
       const e2e = await runner.endToEnd(q.query);
       endToEnd.set(q.query, e2e);
-      log(`${String(i + 1).padStart(3)}/${queries.length} /search/?q=${q.query}: ${e2e.ms.toFixed(0)} ms, ${(e2e.bytes / 1024).toFixed(0)} KB`);
+      log(
+        `${String(i + 1).padStart(3)}/${queries.length} /search/?q=${q.query}: ${e2e.ms.toFixed(0)} ms, ${(e2e.bytes / 1024).toFixed(0)} KB`,
+      );
     }
 
     // 3. Equalities: Traditional = Simplified, full-width = half-width, B after A = B fresh.
@@ -103,7 +111,13 @@ async function main(): Promise<void> {
       if (a.length === b.length && a.every((id, i) => id === b[i])) return undefined;
       const setA = new Set(a);
       const same = b.length === setA.size && b.every((id) => setA.has(id));
-      return { query, against, detail: same ? `same ${a.length} pages, different order` : `${a.length} vs ${b.length} results, ${b.filter((id) => !setA.has(id)).length} of the latter not in the former` };
+      return {
+        query,
+        against,
+        detail: same
+          ? `same ${a.length} pages, different order`
+          : `${a.length} vs ${b.length} results, ${b.filter((id) => !setA.has(id)).length} of the latter not in the former`,
+      };
     };
     const variants = async (cls: QueryClass) => {
       const list = queries.filter((q) => q.class === cls && q.source);
@@ -125,17 +139,26 @@ async function main(): Promise<void> {
         const a = new Set(alone.ids);
         const b = new Set(after.ids);
         if (a.size !== b.size || [...a].some((id) => !b.has(id))) {
-          order.mismatches.push({ query: then, against: `${first} before it`, detail: `${alone.ids.length} results fresh, ${after.ids.length} after “${first}”` });
+          order.mismatches.push({
+            query: then,
+            against: `${first} before it`,
+            detail: `${alone.ids.length} results fresh, ${after.ids.length} after “${first}”`,
+          });
         }
       }
     }
 
     // 4. Scores and report.
-    const scores = queries.map((q) => ({ ...scoreQuery(q, truth.relevant(q.query), runs.get(q.query)!, urls), endToEnd: endToEnd.get(q.query) }));
+    const scores = queries.map((q) => ({
+      ...scoreQuery(q, truth.relevant(q.query), runs.get(q.query)!, urls),
+      endToEnd: endToEnd.get(q.query),
+    }));
     for (const s of scores) {
-      if (s.unknownIds.length) warnings.push(`${s.query}: ${s.unknownIds.length} ids that are no page of this build, e.g. ${s.unknownIds[0]}`);
+      if (s.unknownIds.length)
+        warnings.push(`${s.query}: ${s.unknownIds.length} ids that are no page of this build, e.g. ${s.unknownIds[0]}`);
       if (s.duplicateIds) warnings.push(`${s.query}: ${s.duplicateIds} ids returned twice`);
-      if (s.engineTotal !== s.returned + s.unknownIds.length + s.duplicateIds) warnings.push(`${s.query}: total ${s.engineTotal} but ${s.returned} ids`);
+      if (s.engineTotal !== s.returned + s.unknownIds.length + s.duplicateIds)
+        warnings.push(`${s.query}: total ${s.engineTotal} but ${s.returned} ids`);
     }
     const e2e = [...endToEnd.values()];
     const problems = [...new Set(runner.pageProblems)];
@@ -148,7 +171,13 @@ async function main(): Promise<void> {
       source: site.source,
       date: new Date().toISOString(),
       chromium: `Chromium ${chromiumVersion}`,
-      site: { dir: site.dir, reused: site.reused, generateSeconds: site.generateSeconds, buildSeconds: site.buildSeconds, pages: pages.length },
+      site: {
+        dir: site.dir,
+        reused: site.reused,
+        generateSeconds: site.generateSeconds,
+        buildSeconds: site.buildSeconds,
+        pages: pages.length,
+      },
       classes: summarise(scores, QUERY_CLASSES),
       index: bundleSize(site.dist),
       firstQuery: {
@@ -159,8 +188,20 @@ async function main(): Promise<void> {
         errors: e2e.filter((e) => /无法|出错|失败/.test(e.status)).map((e) => e.status),
       },
       latency: {
-        searchMs: { median: median(scores.map((s) => s.searchMs)), p95: percentile(scores.map((s) => s.searchMs), 0.95) },
-        endToEndMs: { median: median(e2e.map((e) => e.ms)), p95: percentile(e2e.map((e) => e.ms), 0.95) },
+        searchMs: {
+          median: median(scores.map((s) => s.searchMs)),
+          p95: percentile(
+            scores.map((s) => s.searchMs),
+            0.95,
+          ),
+        },
+        endToEndMs: {
+          median: median(e2e.map((e) => e.ms)),
+          p95: percentile(
+            e2e.map((e) => e.ms),
+            0.95,
+          ),
+        },
       },
       checks: { traditional, width, order },
       warnings,
@@ -172,7 +213,11 @@ async function main(): Promise<void> {
     await server.close();
   }
   report.runSeconds = (performance.now() - started) / 1000;
-  const out = resolve(ROOT, 'bench-results', `search-${engine}-${notices}${site.source === 'working tree' ? '' : `-${site.source}`}${only ? `-${only.join('+')}` : ''}.json`);
+  const out = resolve(
+    ROOT,
+    'bench-results',
+    `search-${engine}-${notices}${site.source === 'working tree' ? '' : `-${site.source}`}${only ? `-${only.join('+')}` : ''}.json`,
+  );
   writeReport(out, report);
   console.log(formatReport(report));
   console.log(`Report: ${out}`);

@@ -1,26 +1,42 @@
 // npm run build: checks content/ first (clear errors, nothing built), builds site and search index into a
 // staging folder, verifies the result (contact on every page, links, every notice in the
 // index), and only then puts it in place of dist/. Whatever fails, an existing dist/ stays as it was.
+import './lib/no-phoning-home';
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkContent } from '../src/lib/content-check';
-import { formatDiagnostic, type Diagnostic } from '../src/lib/diagnostics';
-import { contentDir, normaliseBase } from '../src/lib/paths';
-import { planIndexParts, partSize } from '../src/lib/search-parts';
-import { verifySite } from '../src/lib/verify-site';
-import { buildSearchIndex } from './lib/search-index';
+import { checkContent } from '../src/notice/check';
+import { formatDiagnostic, type Diagnostic } from '../src/notice/diagnostics';
+import { contentDir, normaliseBase } from '../src/site/paths';
+import { readGitHistories, strictProvenance, strictProvenanceFailure, uncommittedLog, uncommittedNotices } from '../src/provenance/git';
+import { planIndexParts, partSize } from '../src/search/parts';
+import { verifySite } from '../src/site/verify';
+import { buildSearchIndex } from '../src/search/build-index';
 
 // --out-dir builds somewhere other than dist/ (the tests build the root and sub-path sites side by side).
-const { values } = parseArgs({ options: { 'out-dir': { type: 'string' } } });
+// --strict-provenance (or GONGSHI_STRICT_PROVENANCE=1) refuses notices not yet committed to git (src/provenance/git).
+const { values } = parseArgs({ options: { 'out-dir': { type: 'string' }, 'strict-provenance': { type: 'boolean' } } });
 const outDir = resolve(values['out-dir'] ?? 'dist');
 // Astro builds inside the project folder (given an outDir elsewhere it stages in .astro/ and copies that
 // folder's files into the output), so the staging folder is here; the finished site then moves beside dist/.
 const staging = mkdtempSync(join(process.cwd(), `.gongshi-staging-${process.pid}-`));
 const incoming = join(dirname(outDir), `.${basename(outDir)}.incoming-${process.pid}`);
 const previous = join(dirname(outDir), `.${basename(outDir)}.previous-${process.pid}`);
+
+// A failure that is not a content mistake (a bug, a full disk) ends with one line and exit code 70, as in
+// `npm run import` and `npm run check`; the staging folder goes, dist/ stays as it was.
+const failed = (e: unknown) => {
+  console.error(
+    `构建程序出错：${e instanceof Error ? e.message : String(e)}\n这不是内容的问题，请把这条信息告诉网站维护人员。dist/ 没有改动。`,
+  );
+  if (process.env.GONGSHI_DEBUG) console.error(e instanceof Error ? e.stack : e);
+  rmSync(staging, { recursive: true, force: true });
+  process.exit(70);
+};
+process.on('uncaughtException', failed);
+process.on('unhandledRejection', failed);
 
 // GONGSHI_TIMINGS=<file> (npm run bench): one JSON line per stage, {stage, start, end} in ms since the epoch.
 const now = () => performance.timeOrigin + performance.now();
@@ -42,6 +58,16 @@ for (const d of checked.diagnostics.filter((d) => d.severity === 'warning')) con
 if (errors.length || !checked.site) stop(errors, `构建已停止：内容有 ${errors.length} 个错误，${kept}改正后再运行 npm run build。`);
 timed('content-check', started);
 
+// Notices not yet committed are listed for information: webmasters build, look and deploy before they
+// commit. A site that wants every page to match a commit asks for strict provenance, and the build stops.
+const histories = readGitHistories(resolve(contentDir(), 'notices'));
+const uncommitted = uncommittedNotices(histories, checked.notices).map((n) => n.file);
+const strict = strictProvenance(values['strict-provenance']);
+const refused = strict && strictProvenanceFailure(histories, uncommitted, strict);
+if (refused) stop([], `${refused}\n${kept}`);
+if (strict) console.log(`来源检查（${strict}）：每份通报的源文件都已提交到 git。`);
+else if (uncommitted.length) console.log(uncommittedLog(uncommitted));
+
 // Astro lets BASE_URL, MODE, DEV, PROD and SSR in the environment (Vitest sets them all, some hosts set
 // some) override `import.meta.env` inside pages: the base path, and whether this is a production build,
 // on which the pages' security policy depends. BASE_PATH is gongshi's only knob for the sub-path.
@@ -57,7 +83,8 @@ const astro = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.d
   env: { ...process.env, GONGSHI_CHECKED_NOTICES: handover },
 });
 rmSync(handover, { force: true });
-if (astro.status !== 0) stop([], `构建没有完成（Astro ${astro.signal ? `被信号 ${astro.signal} 终止` : `退出码 ${astro.status}`}）。${kept}`);
+if (astro.status !== 0)
+  stop([], `构建没有完成（Astro ${astro.signal ? `被信号 ${astro.signal} 终止` : `退出码 ${astro.status}`}）。${kept}`);
 timed('astro', started);
 
 started = now();
@@ -84,6 +111,10 @@ const problems = verifySite({
 });
 if (problems.length) stop(problems, `发布前检查发现 ${problems.length} 个问题，新网站没有发布；${kept}`);
 timed('verify', started);
+
+// npm run preview serves the site at the base path it was built for, read from this record. dist/ is published,
+// so it holds only that path, which every URL of the site shows anyway (the name is also in scripts/preview.ts).
+writeFileSync(join(staging, '.gongshi-build.json'), `${JSON.stringify({ base: normaliseBase(process.env.BASE_PATH) })}\n`);
 
 // The new site goes next to dist/ first (a copy when dist/ is on another file system), then two renames
 // on one file system swap it in, so dist/ is never half old and half new.

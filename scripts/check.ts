@@ -1,7 +1,8 @@
-// npm run check: validates content/ without building.
-import { checkContent } from '../src/lib/content-check';
-import { formatDiagnostic } from '../src/lib/diagnostics';
-import { contentDir } from '../src/lib/paths';
+// npm run check: validates content/ without building. Exit codes: 0 passed, 1 the content has mistakes,
+// 70 the checker itself failed (one line; the stack with GONGSHI_DEBUG=1), as `npm run import` and `npm run build`.
+import { checkContent } from '../src/notice/check';
+import { formatDiagnostic } from '../src/notice/diagnostics';
+import { contentDir } from '../src/site/paths';
 
 const root = process.argv[2] ?? contentDir();
 let result: ReturnType<typeof checkContent>;
@@ -11,7 +12,7 @@ try {
   // A bug in the checker, not in the content: one line for the editor, the stack only when asked for.
   console.error(`检查程序出错：${(e as Error).message}\n这不是内容的问题，请把这条信息告诉网站维护人员。`);
   if (process.env.GONGSHI_DEBUG) console.error((e as Error).stack);
-  process.exit(2);
+  process.exit(70);
 }
 const errors = result.diagnostics.filter((d) => d.severity === 'error');
 for (const d of result.diagnostics) console.error(formatDiagnostic(d));

@@ -1,16 +1,18 @@
 // npm run import -- <file> [--title …] [--slug …] [--out dir] [--force]
+// <file>: a text file, a Word file (.docx), a web page saved from a CMS (.html) or a PDF with a text layer.
 // A mistake in the input is an ImportError: its message is printed, exit code 1, nothing written. Anything else
 // thrown is a defect of the importer: one line saying so (the stack with GONGSHI_DEBUG=1), exit code 70.
 import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatDiagnostic } from '../src/lib/diagnostics';
-import { importNotice, ImportError } from '../src/lib/import/index';
-import { readNoticeFile } from '../src/lib/notice-file';
+import { formatDiagnostic } from '../src/notice/diagnostics';
+import { findDuplicate, uniqueFileName } from '../src/importer/duplicates';
+import { FORMAT_NAMES, importFile, ImportError } from '../src/importer';
+import { readNoticeFile } from '../src/notice/file';
 
 const USAGE = '用法：npm run import -- <原文文件> [--title 标题] [--slug 网址名] [--out 目录] [--force]';
 
-function main(): number {
+async function main(): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -45,7 +47,7 @@ function main(): number {
 
   let result;
   try {
-    result = importNotice(bytes, { title: args.values.title, slug: args.values.slug, sourceName: file });
+    result = await importFile(bytes, { title: args.values.title, slug: args.values.slug, sourceName: file });
   } catch (e) {
     if (e instanceof ImportError) {
       console.error(`错误：${file}：${e.message}\n没有写入任何文件。`);
@@ -57,16 +59,30 @@ function main(): number {
   // The last guard: the file is checked exactly as `npm run check` will check it, before it is written.
   const rejected = readNoticeFile(result.fileName, Buffer.from(result.markdown)).diagnostics.filter((d) => d.severity === 'error');
   if (rejected.length) {
-    console.error(`错误：${file}：导入的结果没有通过 npm run check 的检查：\n${rejected.map((d) => `  ${formatDiagnostic(d)}`).join('\n')}`);
+    console.error(
+      `错误：${file}：导入的结果没有通过 npm run check 的检查：\n${rejected.map((d) => `  ${formatDiagnostic(d)}`).join('\n')}`,
+    );
     console.error('这是导入程序的缺陷，不是原文的问题：请把原文交给网站维护人员。没有写入任何文件。');
     return 1;
   }
 
   const outDir = resolve(args.values.out!);
-  const target = join(outDir, result.fileName);
-  if (existsSync(target) && !args.values.force) {
-    console.error(`错误：${target} 已存在。如确需覆盖，请加 --force。没有写入任何文件。`);
+  // The same notice twice (once as UTF-8 and once as GB18030, or as .docx and .pdf) would fail the next check.
+  const duplicate = findDuplicate(outDir, result);
+  if (duplicate && !args.values.force) {
+    console.error(
+      `错误：${file}：这份通报已经导入过：${duplicate.file}（${duplicate.why}）。如确需用这次导入的内容替换它，请加 --force。没有写入任何文件。`,
+    );
     return 1;
+  }
+  let target = duplicate ? duplicate.file : join(outDir, result.fileName);
+  if (!duplicate && existsSync(target)) {
+    if (args.values.slug !== undefined && !args.values.force) {
+      console.error(`错误：${target} 已存在，是另一份通报。请换一个 --slug，或加 --force 覆盖它。没有写入任何文件。`);
+      return 1;
+    }
+    // A different notice took the derived name first: this one gets the next free name.
+    if (args.values.slug === undefined) target = join(outDir, uniqueFileName(outDir, result.fileName));
   }
   const tmp = `${target}.tmp-${process.pid}`;
   try {
@@ -85,19 +101,27 @@ function main(): number {
 
   const r = result.report;
   console.log(`已导入 ${file} → ${target}`);
-  console.log(`  编码：${r.encoding}${r.crlf ? '（CRLF 换行已统一为 LF）' : ''}`);
+  if (r.format !== 'text') console.log(`  格式：${FORMAT_NAMES[r.format]}`);
+  else console.log(`  编码：${r.encoding}${r.crlf ? '（CRLF 换行已统一为 LF）' : ''}`);
   console.log(`  删除拼音注音：${r.annotationsRemoved} 处`);
   console.log(`  繁体转简体：${r.traditional ? `${r.charactersConverted} 个字` : '原文为简体，未转换'}`);
   console.log(`  恢复全角标点：${r.punctuationRestored} 处`);
   console.log(`  识别标题：${r.headings} 个，其中问题 ${r.problems} 个`);
+  if (r.rectifications !== r.problems) console.log(`  找到整改情况：${r.rectifications} 个`);
+  const contact = Object.entries(r.contact).map(([field, value]) => `${CONTACT_NAMES[field] ?? field} ${[value].flat().join('、')}`);
+  console.log(`  通报的联系方式：${contact.length ? contact.join('；') : '没有（网站页脚显示 site.yaml 的联系方式）'}`);
   for (const w of r.warnings) console.warn(`  警告：第 ${w.line} 行：${w.message}`);
   return 0;
 }
 
+const CONTACT_NAMES: Record<string, string> = { phone: '电话', address: '地址', postcode: '邮编', email: '邮箱', hours: '受理时间' };
+
 try {
-  process.exitCode = main();
+  process.exitCode = await main();
 } catch (e) {
-  console.error(`导入程序出错：${(e as Error).message}\n这是导入程序的缺陷，不是原文的问题：请把原文和这条信息交给网站维护人员。没有写入任何文件。`);
+  console.error(
+    `导入程序出错：${(e as Error).message}\n这是导入程序的缺陷，不是原文的问题：请把原文和这条信息交给网站维护人员。没有写入任何文件。`,
+  );
   if (process.env.GONGSHI_DEBUG) console.error((e as Error).stack);
   process.exitCode = 70;
 }

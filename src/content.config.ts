@@ -1,7 +1,8 @@
 // Notices are Markdown files under content/notices; their frontmatter format is defined once, in
-// src/lib/schema.ts, and the loader (src/loaders/notices) adds what lists need.
+// src/schemas, and the loader (src/loaders/notices) adds what lists need.
 import { defineCollection } from 'astro:content';
-import { noticeEntrySchema, noticesLoader } from './loaders/notices';
+import { noticesLoader } from './loaders/notices';
+import { noticeEntrySchema } from './schemas';
 
 export const collections = {
   notices: defineCollection({ loader: noticesLoader(), schema: noticeEntrySchema }),

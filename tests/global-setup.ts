@@ -1,9 +1,14 @@
+// The builds that site and e2e tests share: the sample site at the domain root and under /gongshi/, and the
+// search fixture corpus. Made once per test run, however many tiers ask for them.
 import { buildSearchFixture, buildSite } from './helpers/build';
 
-// One build of each variant for the whole run; site and browser tests share them.
+const DONE = 'GONGSHI_TEST_BUILDS_DONE';
+
 export default function setup() {
-  if (process.env.GONGSHI_SKIP_BUILD) return;
+  if (process.env.GONGSHI_SKIP_BUILD || process.env[DONE]) return;
   buildSite('root');
   buildSite('sub');
   buildSearchFixture();
+  // Global setups of all projects run in this one process: the next tier sees the builds are there.
+  process.env[DONE] = '1';
 }

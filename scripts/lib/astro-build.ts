@@ -1,5 +1,6 @@
 // Runs Astro's build into the folder given as the only argument. scripts/build.ts runs this in a process
 // of its own, so that the memory Astro used is given back before the search index is built.
+import './no-phoning-home';
 import { build } from 'astro';
 
 try {

@@ -4,20 +4,8 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.wasm': 'application/wasm',
-  '.png': 'image/png',
-  '.xml': 'application/xml',
-  '.txt': 'text/plain; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-};
+import { join, normalize } from 'node:path';
+import { contentType } from '../../src/site/content-types';
 
 export interface StaticSite {
   origin: string;
@@ -53,7 +41,7 @@ export async function serveStatic(dir: string, base = '/', options: ServeOptions
     }
     const status = file ? 200 : 404;
     file ??= join(dir, '404.html');
-    res.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(status, { 'content-type': contentType(file) });
     options.onRequest?.(path);
     if (options.onResponse) {
       const bytes = statSync(file).size;

@@ -3,8 +3,8 @@ import type { AstroIntegration } from 'astro';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { normaliseBase } from '../lib/paths';
-import { headersFile } from '../lib/security-headers';
+import { normaliseBase } from '../site/paths';
+import { headersFile } from '../site/security-headers';
 
 export default function headersFileIntegration(): AstroIntegration {
   let base = '/';

@@ -4,7 +4,7 @@
 //   The search page uses it to tell whether a query needs the converter (about 110 KB), which is then
 //   fetched only for Traditional queries.
 // - `virtual:gongshi/to-traditional`: a Simplified→Traditional (Taiwan) converter for the 简/繁 reading
-//   control, with OpenCC's phrase list cut down to the phrases in this site's text (src/lib/opencc-subset):
+//   control, with OpenCC's phrase list cut down to the phrases in this site's text (src/reading/opencc-subset):
 //   tens of KB instead of 1 MB, converting the site's text exactly as the full converter does.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,8 +13,8 @@ import * as OpenCC from 'opencc-js/t2cn';
 import STPhrases from 'opencc-js/dict/STPhrases';
 import RegionalPhrases from 'opencc-js/dict/STPhrases_GeneratedFromRegionalPhrases';
 import type { Plugin } from 'vite';
-import { subsetDictionaries } from '../lib/opencc-subset';
-import { contentDir } from '../lib/paths';
+import { subsetDictionaries } from '../reading/opencc-subset';
+import { contentDir } from '../site/paths';
 
 const CHARS_ID = 'virtual:gongshi/traditional-chars';
 const CONVERTER_ID = 'virtual:gongshi/to-traditional';
@@ -50,7 +50,7 @@ export function* siteTexts(root: string): Generator<string> {
 export function toTraditionalModule(texts: Iterable<string>): string {
   const [phrases, regional] = subsetDictionaries([STPhrases, RegionalPhrases], texts);
   return [
-    `import { makeToTraditional } from ${JSON.stringify(fileURLToPath(new URL('../lib/to-traditional.ts', import.meta.url)))};`,
+    `import { makeToTraditional } from ${JSON.stringify(fileURLToPath(new URL('../reading/to-traditional.ts', import.meta.url)))};`,
     `export const toTraditional = makeToTraditional(${JSON.stringify(phrases)}, ${JSON.stringify(regional)});`,
   ].join('\n');
 }

@@ -1,36 +1,23 @@
 // The notices collection's loader. It keeps only what lists and page frames need in Astro's content
 // store (the frontmatter, the number of problems, the opening's excerpt and the file's path); each notice
-// page renders its own Markdown (src/lib/notice-html). Astro's glob loader also stores every body and its
+// page renders its own Markdown (src/notice/html). Astro's glob loader also stores every body and its
 // HTML, which at 10,000 notices makes a store larger than Node's biggest string (withastro/astro#13360).
 // A file is parsed only when it is new or changed since the last build, and not at all when
 // `npm run build` has just checked it (it hands its results over in GONGSHI_CHECKED_NOTICES).
-// Each entry also carries its provenance: the source's SHA-256 and its git history (src/lib/provenance).
+// Each entry also carries its provenance: the source's SHA-256 and its git history (src/provenance/git).
 // The store is kept small on purpose: Astro turns it into one JavaScript module for its server build, and
 // at 10,000 notices every extra field per notice costs gigabytes there. Each notice's problems are
-// therefore not stored here but read by src/data/notices.
+// therefore not stored here but read by src/notice/collection.
 import type { Loader } from 'astro/loaders';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'astro/zod';
-import { NOTICE_EXTENSION, handedOverNotices, sha256 } from '../lib/content-check';
-import { formatDiagnostic } from '../lib/diagnostics';
-import { readNoticeFile, summariseNotice } from '../lib/notice-file';
-import { contentDir } from '../lib/paths';
-import { readGitHistories } from '../lib/provenance';
-import { noticeSchema } from '../lib/schema';
-
-export const noticeEntrySchema = noticeSchema.extend({
-  /** How many numbered problems the notice reports on. */
-  problemCount: z.number().int(),
-  /** The start of the opening paragraph, for lists and the page description. */
-  excerpt: z.string(),
-  /** SHA-256 of the Markdown source, hex. */
-  sha256: z.string(),
-  /** The source file's commits (src/lib/provenance); absent outside a full git checkout. */
-  history: z.object({ revisions: z.array(z.object({ commit: z.string(), date: z.string() })), uncommitted: z.boolean() }).optional(),
-});
-type NoticeEntry = z.output<typeof noticeEntrySchema>;
+import { NOTICE_EXTENSION, handedOverNotices, sha256 } from '../notice/check';
+import { formatDiagnostic } from '../notice/diagnostics';
+import { readNoticeFile, summariseNotice } from '../notice/file';
+import { contentDir } from '../site/paths';
+import { readGitHistories } from '../provenance/git';
+import type { NoticeEntry } from '../schemas';
 
 /** Reads a notice the content check has not seen; a bare `astro build` or `astro dev` gets here. */
 function readEntry(filePath: string, bytes: Buffer): Omit<NoticeEntry, 'sha256' | 'history'> {
@@ -46,7 +33,7 @@ function readEntry(filePath: string, bytes: Buffer): Omit<NoticeEntry, 'sha256' 
 export function noticesLoader(): Loader {
   return {
     name: 'gongshi:notices',
-    async load({ store, config, logger }) {
+    async load({ store, config, logger, watcher }) {
       const root = fileURLToPath(config.root);
       const dir = resolve(root, contentDir(), 'notices');
       const checked = handedOverNotices();
@@ -67,10 +54,19 @@ export function noticesLoader(): Loader {
         present.add(id);
         if (store.get(id)?.digest === digest) continue;
         const known = checked.get(path);
-        const summary =
-          known?.sha256 === fingerprint && known.data
-            ? { ...known.data, problemCount: known.problemCount, excerpt: known.excerpt }
-            : readEntry(filePath, bytes);
+        let summary: ReturnType<typeof readEntry>;
+        try {
+          summary =
+            known?.sha256 === fingerprint && known.data
+              ? { ...known.data, problemCount: known.problemCount, excerpt: known.excerpt }
+              : readEntry(filePath, bytes);
+        } catch (e) {
+          // Only the dev server has a watcher: there the notice is left out and its mistakes are shown
+          // (src/integrations/dev-server); a build stops.
+          if (!watcher) throw e;
+          present.delete(id);
+          continue;
+        }
         const data: NoticeEntry = { ...summary, sha256: fingerprint, ...(history && { history }) };
         store.set({ id, digest, filePath, data });
         changed++;

@@ -1,8 +1,8 @@
 // Builds the bundled sample site once per test run, exactly as `npm run build` does: at the domain
 // root and under the sub-path /gongshi/. Tests read the output from these folders. The search tests
 // also get a build of a small fixture corpus (tests/fixtures/search-corpus), indexed in parts of two
-// notices, as a site of thousands is (src/lib/search-parts): every search test runs on merged parts.
-import { execFileSync } from 'node:child_process';
+// notices, as a site of thousands is (src/search/parts): every search test runs on merged parts.
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -19,27 +19,46 @@ export const SEARCH_FIXTURE = {
   base: '/',
 } as const;
 
-function runBuild(dir: string, base: string, env: Record<string, string> = {}) {
-  rmSync(dir, { recursive: true, force: true });
-  execFileSync(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts', '--out-dir', dir], {
+export interface BuildOptions {
+  /** Added to the environment: GONGSHI_CONTENT, BASE_PATH, SITE_URL, GONGSHI_CACHE_DIR… (root base path, no SITE_URL by default). */
+  env?: Record<string, string>;
+  /** More options after `--out-dir <outDir>`. */
+  args?: string[];
+}
+
+/** `npm run build -- --out-dir <outDir>` run in the project as a user runs it: its exit code and all it printed. */
+export function runBuild(outDir: string, { env = {}, args = [] }: BuildOptions = {}): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts', '--out-dir', outDir, ...args], {
     cwd: ROOT,
-    env: { ...process.env, BASE_PATH: base === '/' ? '' : base, SITE_URL: '', ...env },
-    stdio: 'pipe',
+    env: { ...process.env, BASE_PATH: '', SITE_URL: '', ...env },
+    encoding: 'utf8',
+    maxBuffer: 64 * 2 ** 20,
   });
-  if (!existsSync(resolve(dir, 'index.html'))) throw new Error(`build of ${dir} produced no index.html`);
-  return dir;
+}
+
+/** A build into a fresh `outDir` that must succeed; fails with what the build printed. */
+export function buildInto(outDir: string, options: BuildOptions = {}): string {
+  rmSync(outDir, { recursive: true, force: true });
+  const result = runBuild(outDir, options);
+  if (result.status !== 0 || !existsSync(resolve(outDir, 'index.html')))
+    throw new Error(`npm run build into ${outDir} failed (exit ${result.status}):\n${result.stdout}${result.stderr}`);
+  return outDir;
 }
 
 export function buildSite(name: BuildName): string {
-  return runBuild(BUILDS[name].dir, BUILDS[name].base);
+  const { dir, base } = BUILDS[name];
+  return buildInto(dir, { env: { BASE_PATH: base === '/' ? '' : base } });
 }
 
 /** The fixture corpus, with its own Astro cache so it never mixes with the sample site's. */
 export function buildSearchFixture(): string {
   const { content, dir, base, partSize } = SEARCH_FIXTURE;
-  return runBuild(dir, base, {
-    GONGSHI_CONTENT: content,
-    GONGSHI_CACHE_DIR: resolve(ROOT, '.test-build/cache-search'),
-    GONGSHI_INDEX_PART_SIZE: String(partSize),
+  return buildInto(dir, {
+    env: {
+      BASE_PATH: base === '/' ? '' : base,
+      GONGSHI_CONTENT: content,
+      GONGSHI_CACHE_DIR: resolve(ROOT, '.test-build/cache-search'),
+      GONGSHI_INDEX_PART_SIZE: String(partSize),
+    },
   });
 }

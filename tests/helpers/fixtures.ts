@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const CONTENT_DIR = join(ROOT, 'content');
 // A copy of ../shared/seeds/2023-09-20-wuhan-industrial-investment.txt, committed so a clone anywhere can test.
-export const SEED_PATH = resolve(ROOT, 'tests/fixtures/seeds/2023-09-20-wuhan-industrial-investment.txt');
+export const SEED_PATH = resolve(ROOT, 'content/sources/2023-09-20-wuhan-industrial-investment.txt');
 export const SAMPLE_NAME = '2023-09-20-wuhan-industrial-investment.md';
 export const SAMPLE_PATH = join(CONTENT_DIR, 'notices', SAMPLE_NAME);
 
@@ -28,7 +28,10 @@ export function lineStartingWith(text: string, prefix: string): number {
 
 /** Replaces exactly one occurrence, so a fixture edit that stops matching fails loudly. */
 export function replaceOnce(text: string, search: string | RegExp, replacement: string): string {
-  const count = typeof search === 'string' ? text.split(search).length - 1 : [...text.matchAll(new RegExp(search, `${search.flags.replace('g', '')}g`))].length;
+  const count =
+    typeof search === 'string'
+      ? text.split(search).length - 1
+      : [...text.matchAll(new RegExp(search, `${search.flags.replace('g', '')}g`))].length;
   if (count !== 1) throw new Error(`expected exactly one match of ${String(search)}, found ${count}`);
   return text.replace(search, replacement);
 }

@@ -4,7 +4,7 @@
 // replayed without making the ones before it.
 import iconv from 'iconv-lite';
 import * as OpenCC from 'opencc-js';
-import { Random } from '../../scripts/bench/random';
+import { Random } from '../../bench/random';
 import { seedBytes, seedText } from './fixtures';
 
 /** mulberry32 (the benchmark corpus's seeded PRNG) as a function: a float in [0, 1) per call. */
@@ -118,16 +118,82 @@ const sentence = (rng: Rng, max = 40) => {
 };
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '二十', '九十九', '零', '百'];
-const cn = (n: number) => (n <= 10 ? NUMERALS[n - 1] ?? '零' : n < 20 ? `十${NUMERALS[(n % 10) - 1] ?? ''}` : `${NUMERALS[Math.floor(n / 10) - 1]}十${NUMERALS[(n % 10) - 1] ?? ''}`);
+const cn = (n: number) =>
+  n <= 10
+    ? (NUMERALS[n - 1] ?? '零')
+    : n < 20
+      ? `十${NUMERALS[(n % 10) - 1] ?? ''}`
+      : `${NUMERALS[Math.floor(n / 10) - 1]}十${NUMERALS[(n % 10) - 1] ?? ''}`;
 
 /** Text that Markdown, YAML or HTML would read as syntax if the importer forgot to escape it. */
 const SYNTAX = [
-  '#', '# ', '## ', '* ', '- ', '+ ', '1. ', '2) ', '> ', '```', '~~~', '~~删除~~', '**', '__', '_', '*', '`代码`', '\\', '\\\\',
-  '<div>', '</p>', '<!-- 注释 -->', '<script>alert(1)</script>', '&amp;', '&#x41;', '&copy', '[链接](javascript:alert(1))',
-  '[a]: http://x.cn', '[^1]', '![图](data:image/png;base64,AAAA)', '<javascript:alert(1)>', 'http://example.cn/a_b*c',
-  'https://x.cn/路径', 'www.example.com', 'whtkjt@126.com', 'mailto:a@b.cn', '|a|b|', '|---|---|', '---', '===', '***', '___',
-  ' #', '- [ ] ', '$x$', '{#id}', ':', '---\n', '"', "'", ': ', ' - ', '? ', '%YAML', '!!str', '&anchor', '*alias', '@', '`',
-  'xmpp:a@b.cn/x', 'HTTP://A.CN', 'ftp://a.cn/x', '1http://a.cn', '_www.a.cn', 'tel:027-1', 'a@b.cn_', 'http://a.cn/`x`',
+  '#',
+  '# ',
+  '## ',
+  '* ',
+  '- ',
+  '+ ',
+  '1. ',
+  '2) ',
+  '> ',
+  '```',
+  '~~~',
+  '~~删除~~',
+  '**',
+  '__',
+  '_',
+  '*',
+  '`代码`',
+  '\\',
+  '\\\\',
+  '<div>',
+  '</p>',
+  '<!-- 注释 -->',
+  '<script>alert(1)</script>',
+  '&amp;',
+  '&#x41;',
+  '&copy',
+  '[链接](javascript:alert(1))',
+  '[a]: http://x.cn',
+  '[^1]',
+  '![图](data:image/png;base64,AAAA)',
+  '<javascript:alert(1)>',
+  'http://example.cn/a_b*c',
+  'https://x.cn/路径',
+  'www.example.com',
+  'whtkjt@126.com',
+  'mailto:a@b.cn',
+  '|a|b|',
+  '|---|---|',
+  '---',
+  '===',
+  '***',
+  '___',
+  ' #',
+  '- [ ] ',
+  '$x$',
+  '{#id}',
+  ':',
+  '---\n',
+  '"',
+  "'",
+  ': ',
+  ' - ',
+  '? ',
+  '%YAML',
+  '!!str',
+  '&anchor',
+  '*alias',
+  '@',
+  '`',
+  'xmpp:a@b.cn/x',
+  'HTTP://A.CN',
+  'ftp://a.cn/x',
+  '1http://a.cn',
+  '_www.a.cn',
+  'tel:027-1',
+  'a@b.cn_',
+  'http://a.cn/`x`',
 ];
 
 // ---------------------------------------------------------------------------------------------------------
@@ -175,7 +241,30 @@ const randomText: InputGenerator = {
   name: 'random-text',
   count: 100,
   make(rng) {
-    const tokens = ['一、', '（一）', '1、', '2.', '整改情况：', '关于“', '”的问题', '。', '，', '\n', '\n', '\n\n', ' ', '\t', '\u3000', '\u2028', '\f', '2023年9月20日', '联系电话：', '中共某某委员会', '一是', ...SYNTAX];
+    const tokens = [
+      '一、',
+      '（一）',
+      '1、',
+      '2.',
+      '整改情况：',
+      '关于“',
+      '”的问题',
+      '。',
+      '，',
+      '\n',
+      '\n',
+      '\n\n',
+      ' ',
+      '\t',
+      '\u3000',
+      '\u2028',
+      '\f',
+      '2023年9月20日',
+      '联系电话：',
+      '中共某某委员会',
+      '一是',
+      ...SYNTAX,
+    ];
     const parts: string[] = [];
     for (let i = rng.int(300); i >= 0; i--) parts.push(rng.chance(0.5) ? hanRun(rng, rng.int(20)) : rng.pick(tokens));
     return utf8(parts.join(''));
@@ -187,8 +276,13 @@ function grammarNotice(rng: Rng, size: { sections: number; groups: number; items
   const lines: string[] = [];
   const slip = (n: number) => (rng.chance(0.03) ? n + rng.pick([-1, 1, 2, 0]) : n);
   const noise = () => (rng.chance(0.15) ? rng.pick(SYNTAX) : '');
-  if (rng.chance(0.6)) lines.push(`${hanRun(rng, rng.range(4, 30))}关于${rng.pick(['巡察集中整改进展情况', '巡察整改情况'])}的${rng.pick(['通报', '公告', '公示'])}`);
-  lines.push(`根据${hanRun(rng, 4)}统一部署，2022年${rng.range(1, 12)}月至${rng.range(1, 12)}月，市委第${cn(rng.range(1, 9))}巡察组对${hanRun(rng, 6)}有限公司（以下简称“${hanRun(rng, 2)}”）开展了巡察，并于2022年${rng.range(1, 12)}月反馈了巡察意见。${noise()}`);
+  if (rng.chance(0.6))
+    lines.push(
+      `${hanRun(rng, rng.range(4, 30))}关于${rng.pick(['巡察集中整改进展情况', '巡察整改情况'])}的${rng.pick(['通报', '公告', '公示'])}`,
+    );
+  lines.push(
+    `根据${hanRun(rng, 4)}统一部署，2022年${rng.range(1, 12)}月至${rng.range(1, 12)}月，市委第${cn(rng.range(1, 9))}巡察组对${hanRun(rng, 6)}有限公司（以下简称“${hanRun(rng, 2)}”）开展了巡察，并于2022年${rng.range(1, 12)}月反馈了巡察意见。${noise()}`,
+  );
   const sections = rng.range(1, size.sections);
   for (let s = 1; s <= sections; s++) {
     lines.push(`${cn(slip(s))}、${hanRun(rng, rng.range(2, 20))}${noise()}`);
@@ -202,7 +296,9 @@ function grammarNotice(rng: Rng, size: { sections: number; groups: number; items
       lines.push(`（${cn(slip(g))}）关于“${hanRun(rng, rng.range(2, 30))}${noise()}”的问题${rng.pick(['。', ''])}`);
       const items = rng.int(size.items + 1);
       for (let p = 1; p <= items; p++) {
-        lines.push(`${slip(p)}${rng.pick(['、', '、', '.', '．'])}关于“${hanRun(rng, rng.range(2, 30))}${noise()}”的问题${rng.pick(['。', ''])}`);
+        lines.push(
+          `${slip(p)}${rng.pick(['、', '、', '.', '．'])}关于“${hanRun(rng, rng.range(2, 30))}${noise()}”的问题${rng.pick(['。', ''])}`,
+        );
         let r = `整改情况：${noise()}`;
         for (let m = 1, n = rng.range(0, 4); m <= n; m++) r += `${cn(m)}是${sentence(rng, size.paragraph)}${noise()}`;
         lines.push(r);
@@ -210,8 +306,12 @@ function grammarNotice(rng: Rng, size: { sections: number; groups: number; items
     }
   }
   if (rng.chance(0.8)) lines.push(`欢迎广大干部群众对巡察集中整改落实情况进行监督。${rng.pick(['', '如有意见建议，请及时向我们反映。'])}`);
-  if (rng.chance(0.5)) lines.push(`联系电话：${rng.pick(['027-85615369', '85615369', '电话', '(027)8561-5369转8', '+86 27 8561 5369', '12'])}`);
-  if (rng.chance(0.5)) lines.push(`邮件地址：${hanRun(rng, 10)}${rng.pick(['，', ',', ' ', ''])}邮政编码：${rng.pick(['430021', '43002', '4300210', 'abcdef'])}`);
+  if (rng.chance(0.5))
+    lines.push(`联系电话：${rng.pick(['027-85615369', '85615369', '电话', '(027)8561-5369转8', '+86 27 8561 5369', '12'])}`);
+  if (rng.chance(0.5))
+    lines.push(
+      `邮件地址：${hanRun(rng, 10)}${rng.pick(['，', ',', ' ', ''])}邮政编码：${rng.pick(['430021', '43002', '4300210', 'abcdef'])}`,
+    );
   if (rng.chance(0.5)) lines.push(`电子邮箱：${rng.pick(['whtkjt@126.com', 'whtkjt', 'a@b', '@', 'x@y.cn '])}`);
   if (rng.chance(0.9)) lines.push(rng.pick([`中共${hanRun(rng, 6)}委员会`, `${hanRun(rng, 4)}有限公司`, hanRun(rng, 5)]));
   const date = rng.pick([
@@ -316,7 +416,22 @@ const shuffleParagraphs: InputGenerator = {
   },
 };
 
-const ENCODINGS = ['gb18030', 'utf16le', 'utf16le+bom', 'utf16be', 'utf16be+bom', 'big5', 'utf8+bom', 'utf8+bom+bom', 'half-utf8-half-gb18030', 'half-gb18030-half-utf8', 'lines-mixed', 'bom+gb18030', 'gb18030+crlf', 'utf16le+bom+crlf'] as const;
+const ENCODINGS = [
+  'gb18030',
+  'utf16le',
+  'utf16le+bom',
+  'utf16be',
+  'utf16be+bom',
+  'big5',
+  'utf8+bom',
+  'utf8+bom+bom',
+  'half-utf8-half-gb18030',
+  'half-gb18030-half-utf8',
+  'lines-mixed',
+  'bom+gb18030',
+  'gb18030+crlf',
+  'utf16le+bom+crlf',
+] as const;
 
 const encodings: InputGenerator = {
   name: 'encoding',
@@ -344,7 +459,11 @@ const encodings: InputGenerator = {
         return made(Buffer.concat([encode(text.slice(0, at), a), encode(text.slice(at), b)]));
       }
       case 'lines-mixed':
-        return made(Buffer.concat(text.split('\n').map((l, i, all) => encode(l + (i < all.length - 1 ? '\n' : ''), rng.chance(0.9) ? 'utf8' : 'gb18030'))));
+        return made(
+          Buffer.concat(
+            text.split('\n').map((l, i, all) => encode(l + (i < all.length - 1 ? '\n' : ''), rng.chance(0.9) ? 'utf8' : 'gb18030')),
+          ),
+        );
       case 'bom+gb18030':
         return made(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), encode(text, 'gb18030')]));
       case 'gb18030+crlf':
@@ -371,7 +490,14 @@ const lineEnds: InputGenerator = {
     if (how === 1) return made(lines.join('\r'));
     if (how === 2) return made(lines.map((l) => l + rng.pick(['\n', '\r\n', '\r', '\n\n', '\r\n\r\n', '\n\r'])).join(''));
     if (how === 3) return made(lines.join(rng.pick(['\u2028', '\u2029', '\u0085', '\v', '\f'])));
-    if (how === 4) return made(lines.map((l) => `${rng.pick(['', ' ', '    ', '\t', '\u3000\u3000', ' \t ', '\u00a0'])}${l}${rng.pick(['', ' ', '  ', '\t', '\u3000'])}`).join('\n'));
+    if (how === 4)
+      return made(
+        lines
+          .map(
+            (l) => `${rng.pick(['', ' ', '    ', '\t', '\u3000\u3000', ' \t ', '\u00a0'])}${l}${rng.pick(['', ' ', '  ', '\t', '\u3000'])}`,
+          )
+          .join('\n'),
+      );
     if (how === 5) return made(`${'\n'.repeat(rng.int(5))}${lines.join('\n\n')}${'\n'.repeat(rng.int(5))}`);
     return made(lines.join('\n') + rng.pick(['\n', '\r\n', '\r', '\n\n\n', ' \n \t\n']));
   },
@@ -409,9 +535,23 @@ const LONG_RUNS: Array<(rng: Rng, n: number) => string> = [
   (rng, n) => '*_`[]<>&\\~'.repeat(n / 10),
   (rng, n) => '邮政编码'.repeat(n / 4),
   (rng, n) => `a${'\t '.repeat(n / 2)}b`,
-  (rng, n) => seedMaterial().seed.replace(/\n/g, '').repeat(Math.ceil(n / 30000)).slice(0, n),
+  (rng, n) =>
+    seedMaterial()
+      .seed.replace(/\n/g, '')
+      .repeat(Math.ceil(n / 30000))
+      .slice(0, n),
 ];
-const LONG_LINE_PLACES = ['alone', 'first', 'opening', 'body', 'heading', 'contact-phone', 'contact-address', 'signature', 'before-date'] as const;
+const LONG_LINE_PLACES = [
+  'alone',
+  'first',
+  'opening',
+  'body',
+  'heading',
+  'contact-phone',
+  'contact-address',
+  'signature',
+  'before-date',
+] as const;
 
 const longLines: InputGenerator = {
   name: 'long-lines',
@@ -452,7 +592,23 @@ const longLines: InputGenerator = {
   },
 };
 
-const CONTROLS = ['\0', '\x01', '\x07', '\b', '\v', '\f', '\x1b', '\x1f', '\x7f', '\u0085', '\ufffd', '\u200b', '\ufeff', '\u202e', '\ud83d\ude00'];
+const CONTROLS = [
+  '\0',
+  '\x01',
+  '\x07',
+  '\b',
+  '\v',
+  '\f',
+  '\x1b',
+  '\x1f',
+  '\x7f',
+  '\u0085',
+  '\ufffd',
+  '\u200b',
+  '\ufeff',
+  '\u202e',
+  '\ud83d\ude00',
+];
 
 const controlChars: InputGenerator = {
   name: 'control-chars',
@@ -495,11 +651,39 @@ const traditional: InputGenerator = {
       const at = rng.int(simplified.length);
       return utf8(simplified.slice(0, at) + to(simplified.slice(at)));
     }
-    return utf8(simplified.split('\n').map((l) => (rng.chance(0.5) ? to(l) : l)).join('\n'));
+    return utf8(
+      simplified
+        .split('\n')
+        .map((l) => (rng.chance(0.5) ? to(l) : l))
+        .join('\n'),
+    );
   },
 };
 
-const SYLLABLES = ['jù', 'tǒng', 'zhōng', 'guó', 'lǜ', 'nǚ', 'de', 'men', 'le', 'zhe', 'ju', 'JÙ', 'Jù', 'jù ', 'jù5', 'ǎ', 'zhuàngzhuàngzhuàng', '', 'ü', 'ā', 'x', 'jù)(jù'];
+const SYLLABLES = [
+  'jù',
+  'tǒng',
+  'zhōng',
+  'guó',
+  'lǜ',
+  'nǚ',
+  'de',
+  'men',
+  'le',
+  'zhe',
+  'ju',
+  'JÙ',
+  'Jù',
+  'jù ',
+  'jù5',
+  'ǎ',
+  'zhuàngzhuàngzhuàng',
+  '',
+  'ü',
+  'ā',
+  'x',
+  'jù)(jù',
+];
 
 const pinyinNoise: InputGenerator = {
   name: 'pinyin-noise',
@@ -540,7 +724,22 @@ const byteMutations: InputGenerator = {
   },
 };
 
-const DATES = ['2023年2月30日', '2023年13月1日', '0000年1月1日', '0099年1月1日', '0100年1月1日', '9999年12月31日', '2024年2月29日', '2023年02月05日', '2023年9月20日 ', '2023 年 9 月 20 日', '２０２３年９月２０日', '2023年9月20日。', '日期：2023年9月20日', '2023年9月'];
+const DATES = [
+  '2023年2月30日',
+  '2023年13月1日',
+  '0000年1月1日',
+  '0099年1月1日',
+  '0100年1月1日',
+  '9999年12月31日',
+  '2024年2月29日',
+  '2023年02月05日',
+  '2023年9月20日 ',
+  '2023 年 9 月 20 日',
+  '２０２３年９月２０日',
+  '2023年9月20日。',
+  '日期：2023年9月20日',
+  '2023年9月',
+];
 
 const lineMutations: InputGenerator = {
   name: 'line-mutations',
@@ -559,7 +758,10 @@ const lineMutations: InputGenerator = {
         const at = rng.int(lines[i].length + 1);
         lines[i] = lines[i].slice(0, at) + rng.pick(SYNTAX) + lines[i].slice(at);
       } else if (op === 5) lines[lines.length - 1] = rng.pick(DATES);
-      else if (op === 6) lines[i] = lines[i].replace(/^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+、)/, () => rng.pick(['一、', '十一、', '（二十）', '(一)', '99、', '0、', '1.', '']));
+      else if (op === 6)
+        lines[i] = lines[i].replace(/^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+、)/, () =>
+          rng.pick(['一、', '十一、', '（二十）', '(一)', '99、', '0、', '1.', '']),
+        );
       else lines[lines.length - 2] = rng.pick(['', '中共某某委员会', '某某有限公司', '一、某某委员会', '欢迎监督']);
     }
     return utf8(lines.join('\n'));
@@ -599,7 +801,17 @@ const huge: InputGenerator = {
       length += problems.at(-1)!.length + problems.at(-2)!.length + 2;
     }
     const lines = m.simplifiedLines;
-    return utf8([lines[0], '一、巡察整改组织领导情况', lines[2], '二、整改进展情况及成效', '（一）关于“问题”的问题。', ...problems, ...lines.slice(-m.closingLines)].join('\n'));
+    return utf8(
+      [
+        lines[0],
+        '一、巡察整改组织领导情况',
+        lines[2],
+        '二、整改进展情况及成效',
+        '（一）关于“问题”的问题。',
+        ...problems,
+        ...lines.slice(-m.closingLines),
+      ].join('\n'),
+    );
   },
 };
 

@@ -3,10 +3,8 @@
 // /ledger/ (the browser tests filter it); `split` is built with a split threshold of 5 problems, so
 // /ledger/ links to /ledger/2023/ and /ledger/2022/ as a site of thousands of problems does. `archive` is
 // built with a home-page limit of 2 notices, so the home page links to /archive/2023/ and /archive/2022/.
-import { execFileSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ROOT } from './build';
+import { buildInto, ROOT } from './build';
 
 export const LEDGER_FIXTURE = {
   content: resolve(ROOT, 'tests/fixtures/ledger-corpus'),
@@ -18,20 +16,12 @@ export const LEDGER_FIXTURE = {
 
 export function buildLedgerFixture(variant: 'whole' | 'split' | 'archive'): string {
   const { dir, splitAt, homeLimit } = LEDGER_FIXTURE[variant];
-  rmSync(dir, { recursive: true, force: true });
-  execFileSync(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts', '--out-dir', dir], {
-    cwd: ROOT,
+  return buildInto(dir, {
     env: {
-      ...process.env,
-      BASE_PATH: '',
-      SITE_URL: '',
       GONGSHI_CONTENT: LEDGER_FIXTURE.content,
       GONGSHI_CACHE_DIR: resolve(ROOT, `.test-build/cache-ledger-${variant}`),
       GONGSHI_LEDGER_SPLIT_AT: splitAt,
       GONGSHI_HOME_LIMIT: homeLimit,
     },
-    stdio: 'pipe',
   });
-  if (!existsSync(resolve(dir, 'index.html'))) throw new Error(`build of ${dir} produced no index.html`);
-  return dir;
 }

@@ -1,6 +1,6 @@
 // The text a reader sees in each top-level block of a notice body, Markdown syntax removed.
 import { toString } from 'mdast-util-to-string';
-import { parseMarkdown } from '../../src/lib/markdown';
+import { parseMarkdown } from '../../src/notice/markdown';
 
 export function blockTexts(markdownBody: string): string[] {
   return parseMarkdown(markdownBody).children.map((node) => toString(node));

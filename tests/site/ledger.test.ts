@@ -7,7 +7,7 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILDS, SEARCH_FIXTURE } from '../helpers/build';
 import { listFiles } from '../helpers/dist';
-import { buildLedgerFixture, LEDGER_FIXTURE } from '../helpers/ledger-build';
+import { buildLedgerFixture } from '../helpers/ledger-build';
 
 const SAMPLE = 'notices/2023-09-20-wuhan-industrial-investment/';
 const SAMPLE_ISSUER = '中共武汉产业投资控股集团有限公司委员会';
@@ -163,7 +163,10 @@ describe('ledger of the sample (root build)', () => {
     expect(scripts(doc).some((s) => /Ledger/.test(s))).toBe(true);
     for (const file of listFiles(dir).filter((f) => f.endsWith('.html') && !f.startsWith('ledger/'))) {
       const other = parse(readFileSync(join(dir, file), 'utf8'));
-      expect(scripts(other).filter((s) => /Ledger|ledger/.test(s)), file).toEqual([]);
+      expect(
+        scripts(other).filter((s) => /Ledger|ledger/.test(s)),
+        file,
+      ).toEqual([]);
     }
   });
 });
@@ -226,7 +229,10 @@ describe('ledger of the 6-notice corpus (6 issuers, 2 stating progress)', () => 
     expect(text(bar)).toBe('整改进度：已完成整改 1 个，共 1 个（100%）');
     expect(bar.querySelector('svg')!.getAttribute('aria-hidden')).toBe('true');
     expect(bar.querySelector('rect.progress-done')!.getAttribute('width')).toBe('100');
-    const order = notice.querySelector('.notice-head')!.childNodes.filter((n) => n.nodeType === 1).map((n) => (n as HTMLElement).classNames || (n as HTMLElement).tagName);
+    const order = notice
+      .querySelector('.notice-head')!
+      .childNodes.filter((n) => n.nodeType === 1)
+      .map((n) => (n as HTMLElement).classNames || (n as HTMLElement).tagName);
     expect(order.indexOf('progress')).toBeGreaterThan(order.indexOf('notice-meta'));
     const none = page(dir, 'notices/2023-02-10-beta').querySelector('rect.progress-done')!;
     expect(none.getAttribute('width')).toBe('0');

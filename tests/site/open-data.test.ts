@@ -4,12 +4,11 @@
 import Ajv from 'ajv';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROBLEM_COLUMNS } from '../../src/lib/open-data';
-import { BUILDS, ROOT, SEARCH_FIXTURE, type BuildName } from '../helpers/build';
+import { PROBLEM_COLUMNS } from '../../src/open-data/open-data';
+import { buildInto, BUILDS, ROOT, SEARCH_FIXTURE, type BuildName } from '../helpers/build';
 import { listFiles, readPages } from '../helpers/dist';
 
 const SLUG = '2023-09-20-wuhan-industrial-investment';
@@ -41,7 +40,10 @@ interface JsonNotice {
   outline: { sections: Array<{ problems: JsonProblem[]; groups: Array<{ problems: JsonProblem[] }> }> };
 }
 const problemsOf = (n: JsonNotice) => n.outline.sections.flatMap((s) => [...s.problems, ...s.groups.flatMap((g) => g.problems)]);
-const csvRows = (dir: string) => parseCsv(readFileSync(join(dir, 'data/problems.csv')), { bom: true, columns: true, record_delimiter: '\r\n' }) as Array<Record<string, string>>;
+const csvRows = (dir: string) =>
+  parseCsv(readFileSync(join(dir, 'data/problems.csv')), { bom: true, columns: true, record_delimiter: '\r\n' }) as Array<
+    Record<string, string>
+  >;
 
 function validate(dir: string) {
   const check = new Ajv({ allErrors: true, strict: true }).compile(json(dir, 'data/schema.json'));
@@ -66,7 +68,9 @@ describe.each(Object.keys(BUILDS) as BuildName[])('open data (%s build)', (name)
     expect(problems[0].title).toBe('产投集团党委推动‘学宣贯’进企业不深入');
     expect(problems[0].measures.map((m) => m.marker)).toEqual(['一是', '二是', '三是', '四是']);
     expect(problems[0].measures[0].lead).toBe('领导班子带头讲。');
-    expect(problems.every((p) => p.measures.every((m) => p.rectification!.includes(m.marker) && p.rectification!.includes(m.lead)))).toBe(true);
+    expect(problems.every((p) => p.measures.every((m) => p.rectification!.includes(m.marker) && p.rectification!.includes(m.lead)))).toBe(
+      true,
+    );
   });
 
   it('notices.json’s fingerprint is the SHA-256 of the Markdown source', async () => {
@@ -106,7 +110,10 @@ describe.each(Object.keys(BUILDS) as BuildName[])('open data (%s build)', (name)
     expect(pages.length).toBeGreaterThanOrEqual(6);
     for (const { file, doc } of pages) {
       const links = doc.querySelectorAll('head link[rel="alternate"][type="application/rss+xml"]');
-      expect(links.map((l) => l.getAttribute('href')), file).toEqual([`${base}data/feed.xml`]);
+      expect(
+        links.map((l) => l.getAttribute('href')),
+        file,
+      ).toEqual([`${base}data/feed.xml`]);
       expect(links[0].getAttribute('title'), file).toContain('订阅');
     }
   });
@@ -121,7 +128,9 @@ describe.each(Object.keys(BUILDS) as BuildName[])('open data (%s build)', (name)
 
   it('the notice page carries Open Graph tags and a JSON-LD Report with its dates and publisher', () => {
     const { doc } = readPages(dir).find((p) => p.file === NOTICE)!;
-    const og = Object.fromEntries(doc.querySelectorAll('head meta[property]').map((m) => [m.getAttribute('property'), m.getAttribute('content')]));
+    const og = Object.fromEntries(
+      doc.querySelectorAll('head meta[property]').map((m) => [m.getAttribute('property'), m.getAttribute('content')]),
+    );
     const title = '中共武汉产业投资控股集团有限公司委员会关于巡察集中整改进展情况的通报';
     expect(og).toMatchObject({
       'og:type': 'article',
@@ -160,7 +169,18 @@ describe.each(Object.keys(BUILDS) as BuildName[])('open data (%s build)', (name)
     const columns = doc.querySelectorAll('table').find((t) => t.querySelector('caption')?.text.includes('problems.csv'))!;
     expect(columns.querySelectorAll('tbody th').map((th) => th.text)).toEqual(PROBLEM_COLUMNS.map((c) => c.name));
     const fields = doc.querySelectorAll('main table code').map((c) => c.text);
-    for (const field of ['id', 'url', 'outline.sections', 'provenance', 'sha256', 'published', 'revised', 'measures', 'rectification', 'inspection.groups']) {
+    for (const field of [
+      'id',
+      'url',
+      'outline.sections',
+      'provenance',
+      'sha256',
+      'published',
+      'revised',
+      'measures',
+      'rectification',
+      'inspection.groups',
+    ]) {
       expect(fields).toContain(field);
     }
     for (const { file, doc: page } of pages) {
@@ -184,7 +204,12 @@ describe('the feed of a six-notice site', () => {
     const dates = items.map((i) => Date.parse(i.pubDate));
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
     expect(new Set(dates).size).toBe(6);
-    expect(notices.map((n) => n.date)).toEqual(notices.map((n) => n.date).sort().reverse());
+    expect(notices.map((n) => n.date)).toEqual(
+      notices
+        .map((n) => n.date)
+        .sort()
+        .reverse(),
+    );
   });
 });
 
@@ -199,12 +224,7 @@ describe('a build with SITE_URL', () => {
     mkdirSync(join(ROOT, '.test-build'), { recursive: true });
     work = mkdtempSync(join(ROOT, '.test-build/site-url-'));
     dir = join(work, 'site');
-    execFileSync(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts', '--out-dir', dir], {
-      cwd: ROOT,
-      env: { ...process.env, SITE_URL, BASE_PATH: base, GONGSHI_CACHE_DIR: join(work, 'cache') },
-      stdio: 'pipe',
-      timeout: 240_000,
-    });
+    buildInto(dir, { env: { SITE_URL, BASE_PATH: base, GONGSHI_CACHE_DIR: join(work, 'cache') } });
   }, 300_000);
   afterAll(() => {
     if (work) rmSync(work, { recursive: true, force: true });
@@ -250,7 +270,8 @@ describe('a build with SITE_URL', () => {
   });
 
   it('names no other host than SITE_URL’s in any absolute URL it writes', () => {
-    const allowed = /^(https:\/\/xc\.example\.gov\.cn\/gongshi\/|http:\/\/www\.w3\.org\/|http:\/\/www\.sitemaps\.org\/schemas\/sitemap\/0\.9$|https:\/\/example\.com\$\{|https:\/\/schema\.org$|http:\/\/json-schema\.org\/draft-07\/schema#$)/;
+    const allowed =
+      /^(https:\/\/xc\.example\.gov\.cn\/gongshi\/|http:\/\/www\.w3\.org\/|http:\/\/www\.sitemaps\.org\/schemas\/sitemap\/0\.9$|https:\/\/example\.com\$\{|https:\/\/schema\.org$|http:\/\/json-schema\.org\/draft-07\/schema#$)/;
     const found: string[] = [];
     for (const file of listFiles(dir).filter((f) => !f.startsWith('pagefind/') && !f.endsWith('.js'))) {
       for (const m of read(dir, file).matchAll(/(?:https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}[^\s"'<>)`]*/gi)) {

@@ -8,7 +8,15 @@ import { BUILDS, type BuildName } from '../helpers/build';
 import { listFiles, readPages } from '../helpers/dist';
 
 const NOTICE = 'notices/2023-09-20-wuhan-industrial-investment/index.html';
-const EXPECTED_PAGES = ['404.html', 'contact/index.html', 'data/index.html', 'index.html', 'ledger/index.html', NOTICE, 'search/index.html'];
+const EXPECTED_PAGES = [
+  '404.html',
+  'contact/index.html',
+  'data/index.html',
+  'index.html',
+  'ledger/index.html',
+  NOTICE,
+  'search/index.html',
+];
 
 describe.each(Object.keys(BUILDS) as BuildName[])('built site (%s)', (name) => {
   const { dir, base } = BUILDS[name];
@@ -79,8 +87,13 @@ describe.each(Object.keys(BUILDS) as BuildName[])('built site (%s)', (name) => {
     const { doc } = pages.find((p) => p.file === NOTICE)!;
     expect(doc.querySelector('h1')!.text).toBe('中共武汉产业投资控股集团有限公司委员会关于巡察集中整改进展情况的通报');
     const meta = doc.querySelector('.notice-meta')!.text;
-    for (const t of ['发布机构', '发布日期', '2023年9月20日', '巡察组', '市委第一巡察组', '巡察时间', '反馈时间', '2022年8月']) expect(meta).toContain(t);
-    expect(doc.querySelectorAll('.notice-body h2').map((h) => h.text)).toEqual(['一、巡察整改组织领导情况', '二、整改进展情况及成效', '三、下一步工作打算']);
+    for (const t of ['发布机构', '发布日期', '2023年9月20日', '巡察组', '市委第一巡察组', '巡察时间', '反馈时间', '2022年8月'])
+      expect(meta).toContain(t);
+    expect(doc.querySelectorAll('.notice-body h2:not(.visually-hidden)').map((h) => h.text)).toEqual([
+      '一、巡察整改组织领导情况',
+      '二、整改进展情况及成效',
+      '三、下一步工作打算',
+    ]);
     // Bold lead sentences and 整改情况 labels.
     expect(doc.querySelector('#s1-g1 > strong')!.text).toBe('（一）强化谋划部署，坚决扛牢巡察整改政治责任。');
     const labels = doc.querySelectorAll('.notice-body p.rectification > strong:first-child');
@@ -92,6 +105,12 @@ describe.each(Object.keys(BUILDS) as BuildName[])('built site (%s)', (name) => {
     expect(doc.querySelector('.notice-body a[href="tel:027-85615369"]')).toBeTruthy();
     expect(doc.querySelector('.notice-body a[href="mailto:whtkjt@126.com"]')).toBeTruthy();
     expect(doc.querySelector('.notice-signature')!.text).toBe('中共武汉产业投资控股集团有限公司委员会');
+    // The closing is a section of its own, named for screen readers, not part of 三、: search links there.
+    const section = doc.querySelector('.notice-body > section.notice-closing')!;
+    expect(section.getAttribute('aria-labelledby')).toBe('closing');
+    expect(section.querySelector('h2#closing.visually-hidden')!.text).toBe('意见反馈');
+    expect(section.querySelectorAll('p').map((p) => p.classNames)).toEqual(closing);
+    expect(section.querySelector('a[href="tel:027-85615369"]')).toBeTruthy();
   });
 
   it('marks only notice content for the search index, with metadata and filters', () => {
@@ -106,6 +125,27 @@ describe.each(Object.keys(BUILDS) as BuildName[])('built site (%s)', (name) => {
     expect(body.querySelector('[data-pagefind-filter="发布机构"]')!.text).toBe('中共武汉产业投资控股集团有限公司委员会');
     expect(body.querySelector('[data-pagefind-filter="年份"]')!.text).toBe('2023年');
     expect(existsSync(join(dir, 'pagefind/pagefind.js'))).toBe(true);
+  });
+
+  it("prints each page's own address; the 404 page, which answers every missing address, prints none without JavaScript", () => {
+    for (const { file, doc } of pages) {
+      const wrap = doc.querySelector('.print-meta .print-address')!;
+      const url = doc.querySelector('[data-print-url]')!.text;
+      if (file === '404.html') {
+        expect(wrap.hasAttribute('hidden')).toBe(true);
+        expect(url).toBe('');
+      } else {
+        expect(wrap.hasAttribute('hidden'), file).toBe(false);
+        expect(url, file).toBe(`${base}${file.replace(/index\.html$/, '')}`);
+      }
+    }
+  });
+
+  it('the contact page describes the phone as a phone call, not a meeting', () => {
+    const { doc } = pages.find((p) => p.file === 'contact/index.html')!;
+    const phone = doc.querySelectorAll('.channel-list li').find((li) => li.text.includes('电话'))!;
+    expect(phone.text).not.toContain('当面');
+    expect(phone.text).toContain('电话里');
   });
 
   it('is valid HTML', async () => {
@@ -126,10 +166,17 @@ describe.each(Object.keys(BUILDS) as BuildName[])('built site (%s)', (name) => {
   it('makes no request to another host: no external URL in any file', () => {
     // Namespaces and the URL-parsing base inside Pagefind's runtime are identifiers, never fetched; so are
     // JSON-LD's @context (notice pages) and the JSON Schema dialect (data/schema.json).
-    const allowed = /^(http:\/\/www\.w3\.org\/|https:\/\/example\.com\$\{|https:\/\/schema\.org$|http:\/\/json-schema\.org\/draft-07\/schema#$)/;
+    const allowed =
+      /^(http:\/\/www\.w3\.org\/|https:\/\/example\.com\$\{|https:\/\/schema\.org$|http:\/\/json-schema\.org\/draft-07\/schema#$)/;
     const found: string[] = [];
     for (const file of listFiles(dir)) {
-      if (/\.(pf_\w+|pagefind|png|wasm)$/.test(file) || file.includes('pagefind/fragment') || file.includes('pagefind/index') || file.includes('pagefind/filter')) continue;
+      if (
+        /\.(pf_\w+|pagefind|png|wasm)$/.test(file) ||
+        file.includes('pagefind/fragment') ||
+        file.includes('pagefind/index') ||
+        file.includes('pagefind/filter')
+      )
+        continue;
       const text = readFileSync(join(dir, file), 'utf8');
       for (const m of text.matchAll(/(?:https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}[^\s"'<>)`]*/gi)) {
         if (!allowed.test(m[0])) found.push(`${file}: ${m[0]}`);

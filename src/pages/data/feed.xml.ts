@@ -1,9 +1,9 @@
-// data/feed.xml: RSS 2.0 feed of the notices, newest first (src/lib/feed).
+// data/feed.xml: RSS 2.0 feed of the notices, newest first (src/open-data/feed).
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { getNotices, noticePath } from '../../data/notices';
-import { feedOptions } from '../../lib/feed';
-import { joinBase } from '../../lib/paths';
+import { getNotices, noticePath } from '../../notice/collection';
+import { feedOptions } from '../../open-data/feed';
+import { joinBase } from '../../site/paths';
 import { site } from '../../site';
 
 export const GET: APIRoute = async ({ site: siteUrl }) => {

@@ -1,8 +1,8 @@
-// data/notices.json: every notice's metadata, outline and provenance (src/lib/open-data).
+// data/notices.json: every notice's metadata, outline and provenance (src/open-data/open-data).
 import type { APIRoute } from 'astro';
-import { getNotices, noticeOutline, noticePath } from '../../data/notices';
-import { noticeRecord, noticesJson, publicUrl } from '../../lib/open-data';
-import { joinBase } from '../../lib/paths';
+import { getNotices, noticeOutline, noticePath } from '../../notice/collection';
+import { noticeRecord, noticesJson, publicUrl } from '../../open-data/open-data';
+import { joinBase } from '../../site/paths';
 import { site } from '../../site';
 
 export const GET: APIRoute = async ({ site: siteUrl }) => {
@@ -15,6 +15,7 @@ export const GET: APIRoute = async ({ site: siteUrl }) => {
   // As UTF-8 bytes, piece by piece: the whole text as one string would be hundreds of MB on a large site.
   const encoder = new TextEncoder();
   const pieces: Uint8Array[] = [];
-  for (const piece of noticesJson({ ...site, url: siteUrl && publicUrl(joinBase(base), siteUrl) }, records)) pieces.push(encoder.encode(piece));
+  for (const piece of noticesJson({ ...site, url: siteUrl && publicUrl(joinBase(base), siteUrl) }, records))
+    pieces.push(encoder.encode(piece));
   return new Response(Buffer.concat(pieces), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

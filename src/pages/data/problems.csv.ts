@@ -1,8 +1,8 @@
 // data/problems.csv: one row per problem, UTF-8 with a byte order mark (for Excel), RFC 4180.
 import type { APIRoute } from 'astro';
-import { getNotices, noticePath } from '../../data/notices';
-import { toCsv } from '../../lib/csv';
-import { PROBLEM_COLUMNS, problemRows, publicUrl } from '../../lib/open-data';
+import { getNotices, noticePath } from '../../notice/collection';
+import { toCsv } from '../../open-data/csv';
+import { PROBLEM_COLUMNS, problemRows, publicUrl } from '../../open-data/open-data';
 
 export const GET: APIRoute = async ({ site: siteUrl }) => {
   const base = import.meta.env.BASE_URL;

@@ -1,0 +1,98 @@
+// A notice's file name and URL part: an ASCII slug from the source's name, the issuer's short name or the
+// title, in pinyin word by word (`襄江城投` → `xiangjiang-chengtou`), at most 60 characters.
+import { pinyin } from 'pinyin-pro';
+
+export const SLUG_MAX = 60;
+
+/** Words that say nothing about which notice it is: every notice is a 巡察整改通报. */
+const GENERIC =
+  /中国共产党|中共|纪律检查委员会|委员会|党委|党组|股份有限公司|有限责任公司|有限公司|关于|巡察|集中|整改|进展|落实|工作|情况|的|通报|公告|公示|公开|附件\d*|最新|正式版|定稿|原文|原件|正文|文件|副本|[（）()【】《》“”、，。\s_-]/g;
+/** ASCII names that CMSs and browsers give files (`P020230920…`, `index`, `download`): not the notice's name. */
+const JUNK_ASCII =
+  /^(?:[a-z]?\d.*|index|default|content|article|detail|download|attachment|file|document|doc|notice|untitled|new|page|view|show|info|upload|text|tmp|temp|copy)$/;
+/** Administrative suffixes that belong to the word before them (`襄阳` + `市`). */
+const ATTACHED = /^[市省区县镇乡州盟旗]$/;
+
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/** Chinese words for a slug: the segmenter's words, with runs of single characters read as two-character words. */
+function words(text: string): string[] {
+  const out: string[] = [];
+  let singles: string[] = [];
+  const flush = () => {
+    for (let i = 0; i < singles.length; i += 2) out.push(singles.slice(i, i + 2).join(''));
+    singles = [];
+  };
+  for (const { segment, isWordLike } of segmenter.segment(text)) {
+    if (!isWordLike) continue;
+    if (ATTACHED.test(segment) && (singles.length || out.length)) {
+      if (singles.length) singles.push(segment);
+      else out[out.length - 1] += segment;
+      continue;
+    }
+    if ([...segment].length === 1 && /\p{Script=Han}/u.test(segment)) singles.push(segment);
+    else {
+      flush();
+      out.push(segment);
+    }
+  }
+  flush();
+  return out;
+}
+
+function toAscii(word: string): string {
+  const romanised = /\p{Script=Han}/u.test(word) ? pinyin(word, { toneType: 'none', type: 'array', v: true }).join('') : word;
+  return romanised
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** Joins slug words with hyphens, dropping whole words from the end past `SLUG_MAX` characters. */
+function join(parts: string[]): string {
+  let slug = '';
+  for (const part of parts.filter(Boolean)) {
+    const next = slug ? `${slug}-${part}` : part;
+    if (next.length > SLUG_MAX) break;
+    slug = next;
+  }
+  return slug || parts[0]?.slice(0, SLUG_MAX).replace(/-+$/, '') || '';
+}
+
+/** `中共武汉产业投资控股集团有限公司委员会` → `武汉产业投资控股集团`. */
+export function shortName(name: string): string {
+  return name.replace(GENERIC, '');
+}
+
+export function slugFromChinese(text: string): string {
+  return join(words(shortName(text)).map(toAscii));
+}
+
+export interface SlugSources {
+  date: string;
+  /** The source file's name (or path). */
+  sourceName?: string;
+  issuer?: string;
+  title?: string;
+}
+
+/** The first of: a meaningful ASCII file name, a Chinese file name, the issuer's short name, the title. */
+export function slugFor({ date, sourceName = '', issuer, title }: SlugSources): string {
+  const base = sourceName
+    .replace(/^.*[\\/]/, '')
+    .replace(/\.[^.]*$/, '')
+    .replace(new RegExp(`^${date}-?`), '');
+  if (!/\p{Script=Han}/u.test(base)) {
+    const ascii = base
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '');
+    if (/[a-z]{3}/.test(ascii) && !JUNK_ASCII.test(ascii)) return join(ascii.split('-'));
+  }
+  for (const source of [base, issuer, title]) {
+    if (!source || [...shortName(source)].filter((c) => /\p{Script=Han}/u.test(c)).length < 2) continue;
+    const slug = slugFromChinese(source);
+    if (slug) return slug;
+  }
+  return 'notice';
+}

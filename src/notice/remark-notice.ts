@@ -1,0 +1,79 @@
+// Remark plugin for notice bodies: stable anchors from the outline on every section, group and problem,
+// a visible link on each problem, classes for the 整改情况 paragraphs and the closing block, and `tel:`
+// links on the contact lines (GFM already links email addresses).
+import type { Heading, Link, Paragraph, PhrasingContent, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { classifyClosing } from './closing';
+import { rectificationLabel } from './numbering';
+import { buildOutline, type Outline } from './outline';
+import { phoneMatches } from './closing';
+import { telHref } from './contact';
+
+type HProps = { data?: { hProperties?: Record<string, unknown> } };
+
+function setProps(node: HProps, props: Record<string, unknown>) {
+  node.data ??= {};
+  node.data.hProperties = { ...node.data.hProperties, ...props };
+}
+
+export function remarkNotice() {
+  return (tree: Root) => addNoticeAnchors(tree, buildOutline(tree));
+}
+
+/** What remark-notice does, given the tree's outline when it has been built already. */
+export function addNoticeAnchors(tree: Root, outline: Outline) {
+  const headingIds = new Map<number, { id: string; problem: boolean }>();
+  for (const s of outline.sections) {
+    headingIds.set(s.line, { id: s.id, problem: false });
+    for (const g of s.groups) headingIds.set(g.line, { id: g.id, problem: false });
+  }
+  for (const p of outline.problems) headingIds.set(p.line, { id: p.id, problem: true });
+  const pointIds = new Map(outline.sections.flatMap((s) => s.points.map((p) => [p.line, p.id] as const)));
+
+  const blocks = tree.children.filter((n): n is Heading | Paragraph => n.type === 'heading' || n.type === 'paragraph');
+  const closing = classifyClosing(blocks.map((n) => toString(n)));
+  blocks.forEach((node, i) => {
+    const line = node.position?.start.line ?? -1;
+    if (node.type === 'heading') {
+      const anchor = headingIds.get(line);
+      if (!anchor) return;
+      setProps(node, { id: anchor.id });
+      if (anchor.problem) {
+        const link: Link = {
+          type: 'link',
+          url: `#${anchor.id}`,
+          children: [{ type: 'text', value: '链接' }],
+          data: {
+            hProperties: { className: ['problem-link'], 'data-pagefind-ignore': '', 'aria-label': `本问题的链接：${toString(node)}` },
+          },
+        };
+        node.children.push({ type: 'text', value: ' ' }, link);
+      }
+      return;
+    }
+    const kind = closing[i];
+    if (kind) {
+      setProps(node, { className: [`notice-${kind}`] });
+      if (kind === 'contact' || kind === 'appeal') linkPhones(node);
+      return;
+    }
+    if (rectificationLabel(toString(node))) setProps(node, { className: ['rectification'] });
+    const point = pointIds.get(line);
+    if (point) setProps(node, { id: point, className: ['lead-paragraph'] });
+  });
+}
+
+function linkPhones(node: Paragraph) {
+  node.children = node.children.flatMap((child): PhrasingContent[] => {
+    if (child.type !== 'text') return [child];
+    const out: PhrasingContent[] = [];
+    let last = 0;
+    for (const m of phoneMatches(child.value)) {
+      if (m.index > last) out.push({ type: 'text', value: child.value.slice(last, m.index) });
+      out.push({ type: 'link', url: telHref(m.phone), children: [{ type: 'text', value: m.text }] });
+      last = m.index + m.text.length;
+    }
+    if (last < child.value.length) out.push({ type: 'text', value: child.value.slice(last) });
+    return out;
+  });
+}

@@ -1,0 +1,205 @@
+// The search page. `?q=` runs on load so results can be shared. Each result shown costs a download
+// of its indexed text (about 10 KB), so the first five come at once and the rest ten at a time, on request.
+// Excerpts are rebuilt from the index (src/search/text) and only what matched the query is marked.
+import { formatChineseDate } from '../../site/format';
+import { markedExcerpt, matchSpans, sectionHits, type ExcerptPart } from '../match';
+import { readableText } from '../text';
+import { loadSearchEngine, type SearchEngine, type SearchHit } from './engine';
+
+const FIRST_BATCH = 5;
+const NEXT_BATCH = 10;
+const EXCERPT_LENGTH = 80;
+const SUB_RESULTS = 3;
+
+declare global {
+  interface Window {
+    /** The search the page uses, for the benchmark (scripts/bench-search.ts) and for debugging. */
+    gongshiSearch?: {
+      ready: Promise<void>;
+      search(query: string, options?: { filters?: Record<string, string> }): Promise<{ total: number; ids: string[] }>;
+    };
+  }
+}
+
+const base = document.documentElement.dataset.base ?? '/';
+let engine: Promise<SearchEngine> | undefined;
+const indexParts = document.getElementById('search-results')?.dataset.indexParts?.split(' ') ?? [];
+const getEngine = () => (engine ??= loadSearchEngine(base, indexParts));
+
+function el(tag: string, props: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElement {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) node.setAttribute(key, value);
+  node.append(...children);
+  return node;
+}
+
+function excerptNodes(parts: ExcerptPart[]): Node[] {
+  return parts.map((p) => (p.mark ? el('mark', {}, p.text) : document.createTextNode(p.text)));
+}
+
+/** How much of a section's text is its title: a heading's own text, or a paragraph's first sentence. */
+function titleLength(anchor: { element: string; text: string }): number {
+  const text = readableText(anchor.text).text;
+  if (/^h[1-6]$/.test(anchor.element)) return text.length;
+  const sentence = /^.*?[。！？]/u.exec(text)?.[0] ?? text;
+  return Math.min(sentence.length, 60);
+}
+
+async function renderHit(hit: SearchHit): Promise<HTMLElement> {
+  const { data, terms } = await hit.load();
+  const readable = readableText(data.content);
+  const spans = matchSpans(readable, terms);
+  const text = readable.text;
+  const end = text.length;
+  // Marks the matched words in text[from, to), cut to `length` characters around `at`.
+  const marked = (at: number, from: number, to: number, length = EXCERPT_LENGTH) =>
+    excerptNodes(markedExcerpt(text, spans, at, from, to, length));
+
+  const title = readableText(data.meta.title ?? '').text || data.url;
+  // The page's text starts with its title (the h1), so matches in the title are marked there too.
+  const titleNodes = text.startsWith(title) ? marked(0, 0, title.length, title.length) : [title];
+  const meta = [data.meta.date && formatChineseDate(data.meta.date), data.meta.issuer].filter(Boolean).join(' · ');
+  const item = el('li', { class: 'search-result' }, el('h2', {}, el('a', { href: data.url }, ...titleNodes)));
+  if (meta) item.append(el('p', { class: 'search-result-meta' }, meta));
+
+  const positions = terms.flatMap((t) => t.starts).sort((a, b) => a - b);
+  const anchors = [...data.anchors].sort((a, b) => a.location - b.location);
+  const at = (location: number) => readable.offsets[Math.min(location, readable.offsets.length - 1)] ?? end;
+  const startOf = (location: number) => readable.starts[Math.min(location, readable.starts.length - 1)] ?? end;
+  const firstAnchor = anchors.length ? startOf(anchors[0].location) : end;
+  // Matches before the first section (the opening paragraph), or a page without sections.
+  const opening = positions.find((p) => at(p) >= Math.min(title.length, firstAnchor) && at(p) < firstAnchor);
+  if (opening !== undefined || positions.length === 0) {
+    item.append(el('p', { class: 'search-excerpt' }, ...marked(opening === undefined ? 0 : at(opening), title.length, firstAnchor)));
+  }
+  const sections = sectionHits(anchors, positions).slice(0, SUB_RESULTS);
+  if (sections.length) {
+    const list = el('ul', { class: 'search-subresults' });
+    for (const { anchor } of sections) {
+      const next = anchors.find((a) => a.location > anchor.location);
+      const from = startOf(anchor.location);
+      const to = next ? startOf(next.location) : end;
+      const afterTitle = Math.min(from + titleLength(anchor), to);
+      const firstAfter = positions.find((p) => at(p) >= afterTitle && at(p) < to);
+      const item = el('li', {}, el('a', { href: `${data.url}#${anchor.id}` }, ...marked(from, from, afterTitle, afterTitle - from)));
+      // The excerpt goes on after the title: around the first match there, or the section's opening words.
+      if (afterTitle < to)
+        item.append(
+          el('p', { class: 'search-excerpt' }, ...marked(firstAfter === undefined ? afterTitle : at(firstAfter), afterTitle, to)),
+        );
+      list.append(item);
+    }
+    item.append(list);
+  }
+  return item;
+}
+
+export function startSearchPage(): void {
+  const form = document.querySelector<HTMLFormElement>('main form[role=search]');
+  const input = form?.querySelector<HTMLInputElement>('input[name=q]');
+  const status = document.getElementById('search-status');
+  const list = document.getElementById('search-results');
+  const more = document.getElementById('search-more') as HTMLButtonElement | null;
+  const filterBox = document.getElementById('search-filters');
+  if (!form || !input || !status || !list || !more || !filterBox) return;
+  const selects = new Map<string, HTMLSelectElement>();
+  let generation = 0;
+  let shown: { hits: SearchHit[]; count: number; mine: number } | undefined;
+
+  const chosenFilters = () => {
+    const filters: Record<string, string> = {};
+    for (const [name, select] of selects) if (select.value) filters[name] = select.value;
+    return filters;
+  };
+
+  const showMore = async (): Promise<HTMLElement[]> => {
+    if (!shown) return [];
+    const { hits, count, mine } = shown;
+    const items = await Promise.all(hits.slice(count, count + (count ? NEXT_BATCH : FIRST_BATCH)).map(renderHit));
+    if (mine !== generation) return [];
+    list.append(...items);
+    shown.count = count + items.length;
+    const left = hits.length - shown.count;
+    more.hidden = left <= 0;
+    more.textContent = `显示更多结果（还有 ${left} 份）`;
+    return items;
+  };
+
+  const run = async (query: string) => {
+    const mine = ++generation;
+    const q = query.trim();
+    list.replaceChildren();
+    more.hidden = true;
+    shown = undefined;
+    if (!q) {
+      status.textContent = '请输入要搜索的词语。';
+      return;
+    }
+    status.textContent = '正在搜索…';
+    try {
+      const search = await (await getEngine()).search(q, { filters: chosenFilters() });
+      if (mine !== generation) return;
+      if (search.terms.length === 0) {
+        status.textContent = '请输入要搜索的文字（标点符号不参与搜索）。';
+        return;
+      }
+      shown = { hits: search.hits, count: 0, mine };
+      await showMore();
+      if (mine !== generation) return;
+      const converted = search.query !== q ? `（已按简体“${search.query}”搜索）` : '';
+      status.textContent = search.hits.length
+        ? `找到 ${search.hits.length} 份与“${q}”相关的通报${converted}。`
+        : `没有找到与“${q}”相关的通报${converted}。请换一个词，或减少词语再试。`;
+    } catch {
+      if (mine === generation) status.textContent = '搜索暂时无法使用，请刷新页面后重试，或浏览通报列表。';
+    }
+  };
+
+  const setupFilters = async () => {
+    const available = await (await getEngine()).filters();
+    for (const [name, values] of Object.entries(available)) {
+      const keys = Object.keys(values).sort().reverse();
+      if (keys.length < 2) continue;
+      const id = `filter-${selects.size}`;
+      const select = el('select', { id, name }) as HTMLSelectElement;
+      select.append(el('option', { value: '' }, '全部'), ...keys.map((k) => el('option', { value: k }, `${k}（${values[k]}）`)));
+      select.addEventListener('change', () => run(input.value));
+      selects.set(name, select);
+      filterBox.append(el('label', { for: id }, name), select);
+    }
+    filterBox.hidden = selects.size === 0;
+  };
+
+  window.gongshiSearch = {
+    ready: getEngine().then(() => undefined),
+    async search(query, options) {
+      const { hits } = await (await getEngine()).search(query, options);
+      return { total: hits.length, ids: hits.map((h) => h.id) };
+    },
+  };
+
+  // Keyboard and screen reader users land on the first of the results just added.
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(
+      () =>
+        void getEngine()
+          .then((e) => e.preload(input.value))
+          .catch(() => undefined),
+      200,
+    );
+  });
+  more.addEventListener('click', () => void showMore().then((items) => items[0]?.querySelector('a')?.focus()));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const url = new URL(location.href);
+    url.searchParams.set('q', input.value.trim());
+    history.replaceState(null, '', url);
+    run(input.value);
+  });
+  const initial = new URLSearchParams(location.search).get('q') ?? '';
+  input.value = initial;
+  if (initial) run(initial);
+  setupFilters().catch(() => undefined);
+}

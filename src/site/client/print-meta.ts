@@ -1,0 +1,52 @@
+// The line at the foot of a printed page: the page's address and the date it was printed, filled in when
+// the page loads and again just before printing (the page may have been open since another day, or the
+// reader may have followed an in-page link). Links to other sites whose text already is their address are
+// marked so the print stylesheet does not print the address twice.
+import { formatChineseDate } from '../format';
+
+/** Today's date in the reader's time zone, as `YYYY-MM-DD`. */
+function todayIso(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** `https://www.example.gov.cn/a/` → `www.example.gov.cn/a` */
+function bare(url: string): string {
+  return url
+    .trim()
+    .replace(/^[a-z]+:\/\//i, '')
+    .replace(/\/$/, '');
+}
+
+/** The address as a reader would type it: `?q=%E8%BF%9D…` shows as `?q=违…`. */
+function readable(href: string): string {
+  try {
+    return decodeURI(href);
+  } catch {
+    return href;
+  }
+}
+
+export function fillPrintMeta(root: Document = document, now: Date = new Date()): void {
+  const href = root.location?.href;
+  if (href) {
+    for (const el of root.querySelectorAll<HTMLElement>('[data-print-url]')) {
+      el.textContent = readable(href);
+      // A page that could not know its own address at build time (404) shows it once it is known.
+      el.closest('.print-address')?.removeAttribute('hidden');
+    }
+  }
+  const date = formatChineseDate(todayIso(now));
+  for (const el of root.querySelectorAll<HTMLElement>('[data-print-date]')) el.textContent = date;
+  for (const a of root.querySelectorAll<HTMLAnchorElement>('main a[href^="http"]')) {
+    const text = bare(a.textContent ?? '');
+    if (text === bare(a.href) || text === bare(readable(a.href)) || text === bare(a.getAttribute('href') ?? '')) {
+      a.setAttribute('data-print-plain', '');
+    }
+  }
+}
+
+export function startPrintMeta(): void {
+  fillPrintMeta();
+  window.addEventListener('beforeprint', () => fillPrintMeta());
+}

@@ -1,0 +1,208 @@
+// The post-build check that runs before a new site replaces the published one: every page carries the
+// feedback contact, every link and asset inside the site resolves (anchors included), and every notice in
+// content/ has its page and is in the search index. Problems come back as diagnostics, in the same form
+// as content errors. Besides links and assets, the absolute URLs meant for other sites (Open Graph meta
+// tags, JSON-LD, the RSS feed, the sitemap and robots.txt) are checked the same way: an absolute URL is
+// allowed only on SITE_URL's own origin, and must then lead to a file of the site. The one exception is
+// JSON-LD's `@context`, the vocabulary's name `https://schema.org`, which nothing fetches.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, posix, relative, sep } from 'node:path';
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { mailtoHref, telHref } from '../notice/contact';
+import type { Diagnostic } from '../notice/diagnostics';
+import { fragmentUrls } from '../search/pagefind-bundle';
+import type { SiteConfig } from '../schemas';
+import { noticeDir } from './paths';
+
+export interface VerifyOptions {
+  /** The built site. */
+  dir: string;
+  /** The base path the site is built for, e.g. `/` or `/gongshi/`. */
+  base: string;
+  contact: SiteConfig['contact'];
+  /** Slugs of the notices in content/notices/. */
+  notices: string[];
+  /** SITE_URL, when set: absolute URLs on its origin are the site's own. */
+  siteUrl?: string;
+}
+
+interface Page {
+  /** Path under the site's base, e.g. `notices/x/index.html`. */
+  file: string;
+  ids: Set<string>;
+  links: string[];
+  text: string;
+}
+
+function elements(node: Root | Element, found: Element[] = []): Element[] {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    found.push(child);
+    elements(child, found);
+  }
+  return found;
+}
+
+function textOf(node: Root | Element): string {
+  return node.children.map((c) => (c.type === 'text' ? c.value : c.type === 'element' ? textOf(c) : '')).join('');
+}
+
+/** Meta tags whose content is a URL: og:url, og:image, og:image:secure_url, twitter:image… */
+const URL_META = /(^|:)(url|image|video|audio)(:url|:secure_url)?$/i;
+/** JSON-LD keys whose values are URLs. */
+const JSON_LD_URL_KEYS = new Set(['url', '@id', 'sameAs', 'image', 'logo', 'mainEntityOfPage', 'contentUrl']);
+const JSON_LD_CONTEXT = /^https:\/\/schema\.org\/?$/;
+
+/** The URLs in a JSON-LD value; `problems` gets a message for a @context other than schema.org. */
+function jsonLdUrls(value: unknown, urls: string[], problems: string[]): void {
+  if (Array.isArray(value)) return value.forEach((v) => jsonLdUrls(v, urls, problems));
+  if (!value || typeof value !== 'object') return;
+  for (const [key, v] of Object.entries(value)) {
+    if (key === '@context') {
+      if (typeof v !== 'string' || !JSON_LD_CONTEXT.test(v))
+        problems.push(`JSON-LD 的 @context 应为 https://schema.org，而不是 ${JSON.stringify(v).slice(0, 60)}。`);
+    } else if (JSON_LD_URL_KEYS.has(key) && typeof v === 'string') urls.push(v);
+    else jsonLdUrls(v, urls, problems);
+  }
+}
+
+function readPage(dir: string, file: string): Page & { problems: string[] } {
+  const tree = fromHtml(readFileSync(join(dir, file), 'utf8'));
+  const all = elements(tree);
+  const ids = new Set(all.map((el) => el.properties.id).filter((id): id is string => typeof id === 'string'));
+  const links: string[] = [];
+  const problems: string[] = [];
+  for (const el of all) {
+    for (const attr of ['href', 'src'] as const) {
+      const value = el.properties[attr];
+      if (typeof value === 'string') links.push(value);
+    }
+    // og:url, og:image and the like.
+    const content = el.tagName === 'meta' ? el.properties.content : undefined;
+    const name = String(el.properties.property ?? el.properties.name ?? '');
+    if (typeof content === 'string' && URL_META.test(name)) links.push(content.trim());
+    if (el.tagName === 'script' && el.properties.type === 'application/ld+json') {
+      try {
+        jsonLdUrls(JSON.parse(textOf(el)), links, problems);
+      } catch {
+        problems.push('页面的 JSON-LD 不是有效的 JSON。');
+      }
+    }
+  }
+  return { file, ids, links, text: textOf(tree), problems };
+}
+
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const decodeXml = (text: string) =>
+  text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) =>
+    e[0] === '#' ? String.fromCodePoint(Number(e[1].toLowerCase() === 'x' ? `0${e.slice(1)}` : e.slice(1))) : (XML_ENTITIES[e] ?? m),
+  );
+
+/** The links in the feed, the sitemap (XML) and robots.txt: `<link>`, `<loc>`, permalink `<guid>`, `href="…"`, `Sitemap:`. */
+export function dataFileLinks(file: string, text: string): string[] {
+  if (file.endsWith('.txt')) return [...text.matchAll(/^\s*sitemap:\s*(\S+)/gim)].map((m) => m[1]);
+  const patterns = [/<(link|loc)>\s*([^<]*?)\s*<\/\1>/g, /<guid\s+isPermaLink="true"\s*>\s*([^<]*?)\s*<\/guid>/g, /\shref="([^"]*)"/g];
+  return patterns.flatMap((re) => [...text.matchAll(re)].map((m) => decodeXml(m[m.length - 1])));
+}
+
+/** The site's XML files (feed, sitemap) and robots.txt, outside Pagefind's and Astro's asset folders. */
+const dataFiles = (dir: string) =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((f) => f.split(sep).join('/'))
+    .filter((f) => (f.endsWith('.xml') || f === 'robots.txt') && !/^(pagefind|_astro)\//.test(f))
+    .sort();
+
+const htmlFiles = (dir: string) =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => f.split(sep).join('/'))
+    .sort();
+
+/** The file a URL inside the site points to, or `undefined` when it leaves the site's base. */
+function targetFile(
+  dir: string,
+  base: string,
+  from: string,
+  url: string,
+  siteUrl?: string,
+): { file?: string; hash: string; outside: boolean } {
+  let parsed = new URL(url, `http://site${base}${from}`);
+  // An absolute URL on SITE_URL's origin is a link inside the site.
+  if (siteUrl && parsed.origin === new URL(siteUrl).origin)
+    parsed = new URL(`${parsed.pathname}${parsed.search}${parsed.hash}`, 'http://site');
+  const hash = decodeURIComponent(parsed.hash.slice(1));
+  if (parsed.host !== 'site' || !parsed.pathname.startsWith(base)) return { hash, outside: true };
+  let path = decodeURIComponent(parsed.pathname.slice(base.length));
+  if (path === '' || path.endsWith('/')) path += 'index.html';
+  const full = join(dir, path);
+  if (existsSync(full) && statSync(full).isDirectory()) path = posix.join(path, 'index.html');
+  return { file: existsSync(join(dir, path)) ? path : undefined, hash, outside: false };
+}
+
+const CONTACT_SCHEMES = /^(tel|mailto):/i;
+const ANY_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+export function verifySite({ dir, base, contact, notices, siteUrl }: VerifyOptions): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  const report = (file: string, field: string, message: string) =>
+    problems.push({ severity: 'error', file: relative(process.cwd(), join(dir, file)) || file, field, message });
+
+  const expectedLinks = [contact.phone && telHref(contact.phone), contact.email && mailtoHref(contact.email)].filter(Boolean) as string[];
+  // Each page's text is checked as it is read and not kept: a large site has tens of thousands of pages.
+  const pages = new Map<string, Page & { problems: string[] }>();
+  for (const file of htmlFiles(dir)) {
+    const page = readPage(dir, file);
+    for (const href of expectedLinks) {
+      if (!page.links.includes(href))
+        report(page.file, 'contact', `页面缺少联系方式链接 ${href}。每一页都应在页脚显示意见反馈的联系方式，请检查页面模板。`);
+    }
+    if (contact.address && !page.text.includes(contact.address)) report(page.file, 'contact.address', '页面缺少通信地址。');
+    if (contact.postcode && !page.text.includes(contact.postcode)) report(page.file, 'contact.postcode', '页面缺少邮政编码。');
+    pages.set(file, { ...page, text: '' });
+  }
+  if (!pages.size) report('', 'dist', '构建结果里没有任何页面。');
+  for (const page of pages.values()) {
+    for (const message of page.problems) report(page.file, 'links', message);
+    checkLinks(page.file, page.links);
+  }
+  for (const file of dataFiles(dir)) checkLinks(file, dataFileLinks(file, readFileSync(join(dir, file), 'utf8')));
+
+  function checkLinks(file: string, links: string[]) {
+    for (const link of new Set(links)) {
+      if (CONTACT_SCHEMES.test(link)) continue;
+      if (ANY_SCHEME.test(link) && !/^https?:/i.test(link)) {
+        report(file, 'links', `页面含有不安全的链接 ${link.slice(0, 60)}。`);
+        continue;
+      }
+      const target = targetFile(dir, base, file, link, siteUrl);
+      if (target.outside) {
+        if (/^(https?:)?\/\//i.test(link)) report(file, 'links', `页面引用了其他网站的地址 ${link}：网站不应从其他主机加载任何内容。`);
+        else report(file, 'links', `链接 ${link} 指向网站之外（网站位于 ${base}）。`);
+        continue;
+      }
+      if (!target.file) {
+        report(file, 'links', `链接 ${link} 指向的文件不存在。`);
+        continue;
+      }
+      if (target.hash && target.file.endsWith('.html')) {
+        const ids = pages.get(target.file)?.ids ?? readPage(dir, target.file).ids;
+        if (!ids.has(target.hash)) report(file, 'links', `链接 ${link} 指向的位置 #${target.hash} 在 ${target.file} 里不存在。`);
+      }
+    }
+  }
+
+  let indexed = new Set<string>();
+  try {
+    indexed = new Set(fragmentUrls(dir).values());
+  } catch (e) {
+    report('pagefind', 'search', `读不出搜索索引：${(e as Error).message}`);
+  }
+  for (const slug of notices) {
+    const path = noticeDir(slug);
+    if (!pages.has(`${path}index.html`)) report(path, 'notices', `通报 ${slug} 没有生成页面。`);
+    // Pagefind records URLs from the site root; the browser adds the base path.
+    if (!indexed.has(`/${path}`)) report(path, 'search', `通报 ${slug} 不在搜索索引里。`);
+  }
+  return problems;
+}

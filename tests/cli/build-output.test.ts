@@ -1,0 +1,83 @@
+// `npm run build` is atomic and reproducible: a failed build leaves the previous site byte for byte,
+// two builds of the same sources are byte-identical (search index included), and the post-build check
+// runs as part of every build.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runBuild } from '../helpers/build';
+import { STACK_TRACE } from '../helpers/cli';
+import { copyOfContent, tempDir } from '../helpers/temp';
+
+function build(content: string, outDir: string) {
+  return runBuild(outDir, { env: { GONGSHI_CONTENT: content, GONGSHI_CACHE_DIR: join(outDir, '..', 'astro-cache') } });
+}
+
+/** Every file under `dir` with the hash of its bytes. */
+function tree(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files[path.slice(dir.length + 1)] = createHash('sha256').update(readFileSync(path)).digest('hex');
+  }
+  return files;
+}
+
+describe('npm run build', () => {
+  it('leaves the previous site exactly as it was when a notice is broken, and says so', () => {
+    const { content } = copyOfContent();
+    const out = join(tempDir(), 'dist');
+    const first = build(content, out);
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toContain('发布前检查通过');
+    const before = tree(out);
+    expect(Object.keys(before).length).toBeGreaterThan(20);
+
+    const notice = join(content, 'notices/2023-09-20-wuhan-industrial-investment.md');
+    writeFileSync(notice, readFileSync(notice, 'utf8').replace(/^date: .*$/m, 'date: 2023-02-30'));
+    const second = build(content, out);
+    expect(second.status).toBe(1);
+    expect(second.stderr).toContain('2023-09-20-wuhan-industrial-investment.md');
+    expect(second.stderr).toContain(`${out} 没有改动`);
+    expect(second.stderr).not.toMatch(STACK_TRACE);
+    expect(tree(out)).toEqual(before);
+    // No staging folder is left behind.
+    expect(readdirSync(join(out, '..')).filter((n) => /incoming|previous/.test(n))).toEqual([]);
+    // Staging folders are named after their build's process; other test files' builds may be running now.
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const left = readdirSync(ROOT).filter((n) => /^\.gongshi-staging-\d+-/.test(n) && !alive(Number(n.split('-')[2])));
+    expect(left).toEqual([]);
+  });
+
+  it('writes nothing at all when the first build fails', () => {
+    const { content } = copyOfContent();
+    writeFileSync(join(content, 'notices/notes.txt'), '备忘');
+    const out = join(tempDir(), 'dist');
+    const r = build(content, out);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('没有生成');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('produces byte-identical files from the same sources, Pagefind index included', () => {
+    const { content } = copyOfContent();
+    const [first, second] = [join(tempDir(), 'dist'), join(tempDir(), 'dist')];
+    for (const out of [first, second]) {
+      const r = build(content, out);
+      expect(r.status, r.stderr).toBe(0);
+    }
+    const a = tree(first);
+    const b = tree(second);
+    expect(Object.keys(a).sort()).toEqual(Object.keys(b).sort());
+    expect(Object.keys(a).filter((f) => a[f] !== b[f])).toEqual([]);
+    expect(Object.keys(a).some((f) => f.startsWith('pagefind/index/'))).toBe(true);
+  });
+});
