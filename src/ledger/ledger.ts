@@ -2,6 +2,7 @@
 // its chart, the split into one page per year for a large site, and the matching and sorting the browser
 // uses to filter the table (src/ledger/client/ledger-table). Pure functions, shared by the build and the browser.
 import type { ProblemSummary } from '../notice/outline';
+import { QUERY_SEPARATORS } from '../search/query-separators';
 import type { NoticeEntry } from '../schemas';
 import { sizeFromEnv } from '../site/overrides';
 import { noticePath } from '../site/paths';
@@ -88,11 +89,7 @@ export function comparableText(text: string): string {
 
 /** The words of a query: separated by spaces, commas or 、; each normalised. Empty for a blank query. */
 export function queryTerms(query: string): string[] {
-  return query
-    .normalize('NFKC')
-    .split(/[\s,，、;；]+/)
-    .map(comparableText)
-    .filter(Boolean);
+  return query.normalize('NFKC').split(QUERY_SEPARATORS).map(comparableText).filter(Boolean);
 }
 
 /** The text a row is searched in: problem, section, group and issuer. */
@@ -111,15 +108,29 @@ export interface LedgerFilter {
   query?: string;
 }
 
+/** A filter as the rows are tested against it: the query already split into normalised terms. */
+export interface RowTest {
+  issuer: string;
+  year: string;
+  terms: string[];
+}
+
+/**
+ * Whether a row passes the filter. `alsoText` is further text the terms may match (the row as shown in
+ * Traditional characters, in the browser); it is read only when the row's own text does not match.
+ */
+export function keepsRow(row: { issuer: string; year: string; text: string }, test: RowTest, alsoText?: () => string): boolean {
+  if ((test.issuer && row.issuer !== test.issuer) || (test.year && row.year !== test.year)) return false;
+  return matchesTerms(row.text, test.terms) || (alsoText !== undefined && test.terms.length > 0 && matchesTerms(alsoText(), test.terms));
+}
+
 /** The rows a filter keeps, in their order. */
 export function filterRows<T extends Pick<LedgerRow, 'title' | 'section' | 'group' | 'issuer' | 'year'>>(
   rows: T[],
   filter: LedgerFilter,
 ): T[] {
-  const terms = queryTerms(filter.query ?? '');
-  return rows.filter(
-    (r) => (!filter.issuer || r.issuer === filter.issuer) && (!filter.year || r.year === filter.year) && matchesTerms(rowText(r), terms),
-  );
+  const test = { issuer: filter.issuer ?? '', year: filter.year ?? '', terms: queryTerms(filter.query ?? '') };
+  return rows.filter((r) => keepsRow({ issuer: r.issuer, year: r.year, text: rowText(r) }, test));
 }
 
 // ---- Sorting ----

@@ -13,6 +13,7 @@
 // - runs of letters and digits are single tokens, NFKC-normalised (２０２２ → 2022);
 // - punctuation separates runs; in the index it is glued to a neighbouring token (Pagefind ignores it in
 //   a word but keeps it in the text), so excerpts can be rebuilt with the original punctuation.
+import { QUERY_SEPARATORS } from './query-separators';
 
 /** The language code the index is built and searched under: not a CJK one, so Pagefind leaves tokens alone. */
 export const SEARCH_INDEX_LANGUAGE = 'zxx';
@@ -112,7 +113,7 @@ export function parseQuery(query: string): QueryTerm[] {
     return ' ';
   });
   rest = rest.normalize('NFKC');
-  parts.push(...rest.split(/[\s,，、;；]+/u));
+  parts.push(...rest.split(QUERY_SEPARATORS));
   const terms: QueryTerm[] = [];
   const seen = new Set<string>();
   for (const part of parts) {

@@ -302,6 +302,11 @@ function ratioOf(sample: TextSample, canvas: Rgba): number {
 }
 
 const pressed = (page: Page, action: string) => page.locator(`.reading-controls [data-action="${action}"]`).getAttribute('aria-pressed');
+/** Opens the 阅读辅助 panel (line spacing, contrast, 简/繁 and the other aids) unless it is open. */
+async function openPanel(page: Page): Promise<void> {
+  const toggle = page.locator('.reading-controls [data-action="panel"]');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}
 const htmlAttr = (page: Page, name: string) => page.evaluate((n) => document.documentElement.getAttribute(n), name);
 const stored = (page: Page) => page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
 
@@ -401,9 +406,9 @@ describe.skipIf(!browserCheck.available)(
             // What every page must let a keyboard user reach.
             expect(steps[0].desc).toContain('跳到正文');
             expect(new Set(steps.map((s) => s.footerContact).filter(Boolean))).toEqual(new Set(['tel', 'mailto']));
-            expect(new Set(steps.map((s) => s.action).filter(Boolean))).toEqual(
-              new Set(['larger', 'line-spacing', 'contrast', 'script', 'reset']),
-            );
+            // The reading aids' entry comes right after the skip link; the panel's controls are reached once it is open.
+            expect(steps[1].action, 'the first stop after the skip link').toBe('panel');
+            expect(new Set(steps.map((s) => s.action).filter(Boolean))).toEqual(new Set(['panel', 'larger']));
             const header = target.path === '' || target.path === NOTICE || target.path === 'contact/';
             if (header) expect(steps.some((s) => s.id === 'header-search')).toBe(true);
             if (target.path.startsWith('search/')) expect(steps.some((s) => s.id === 'search-page-input')).toBe(true);
@@ -483,8 +488,10 @@ describe.skipIf(!browserCheck.available)(
           expect(await htmlAttr(page, 'data-text-size')).toBe('150');
           expect(await onAction()).toBe('larger');
           expect(await page.locator('[data-size-value]').textContent()).toBe('150%');
-          // 加大行距 with Space on, Enter off.
-          expect((await tab(page)).action).toBe('line-spacing');
+          // Alt+Shift+A opens the panel at its first control; 加大行距 with Space on, Enter off.
+          await page.keyboard.press('Alt+Shift+A');
+          expect(await page.locator('[data-action="panel"]').getAttribute('aria-expanded')).toBe('true');
+          expect(await onAction()).toBe('line-spacing');
           await page.keyboard.press('Space');
           expect(await htmlAttr(page, 'data-line-spacing')).toBe('wide');
           expect(await pressed(page, 'line-spacing')).toBe('true');
@@ -502,14 +509,18 @@ describe.skipIf(!browserCheck.available)(
           expect(await pressed(page, 'script')).toBe('true');
           expect(await onAction()).toBe('script');
           // 恢复默认 with Space clears everything.
-          expect((await tab(page)).action).toBe('reset');
+          await tabTo(page, '[data-action="reset"]');
           await page.keyboard.press('Space');
           await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
           for (const name of ['data-text-size', 'data-line-spacing', 'data-contrast', 'data-script'])
             expect(await htmlAttr(page, name), name).toBeNull();
           expect(await onAction()).toBe('reset');
+          // Esc closes the panel and returns to its button.
+          await page.keyboard.press('Escape');
+          expect(await page.locator('[data-action="panel"]').getAttribute('aria-expanded')).toBe('false');
+          expect(await onAction()).toBe('panel');
           // Up to 200% from the keyboard: when + is disabled the focus is not lost.
-          await tabTo(page, '[data-action="larger"]', 'Shift+Tab');
+          await tabTo(page, '[data-action="larger"]');
           for (let i = 0; i < 4; i++) await page.keyboard.press('Enter');
           expect(await htmlAttr(page, 'data-text-size')).toBe('200');
           expect(await page.locator('[data-action="larger"]').isDisabled()).toBe(true);
@@ -606,6 +617,7 @@ describe.skipIf(!browserCheck.available)(
           const bar = page.locator('.reading-controls');
           await bar.locator('[data-action="larger"]').click();
           await bar.locator('[data-action="larger"]').click();
+          await openPanel(page);
           await bar.locator('[data-action="contrast"]').click();
           await page.locator('.site-nav a', { hasText: '通报列表' }).click();
           await expect.poll(() => new URL(page.url()).pathname).toBe('/');
@@ -621,6 +633,7 @@ describe.skipIf(!browserCheck.available)(
           expect(await bar.locator('[data-action="smaller"]').isDisabled()).toBe(false);
           expect(JSON.parse((await stored(page))!)).toEqual({ ...DEFAULT_PREFS, size: 150, contrast: 'high' });
 
+          await openPanel(page);
           await bar.locator('[data-action="reset"]').click();
           for (const name of ['data-text-size', 'data-line-spacing', 'data-contrast', 'data-script'])
             expect(await htmlAttr(page, name), name).toBeNull();
@@ -702,6 +715,7 @@ describe.skipIf(!browserCheck.available)(
           }));
           expect(original.h1).toContain('产业');
           const script = page.locator('.reading-controls [data-action="script"]');
+          await openPanel(page);
           await script.click();
           await page.waitForFunction(() => document.documentElement.lang === 'zh-Hant');
           const h1 = await page.locator('h1').textContent();
@@ -733,6 +747,7 @@ describe.skipIf(!browserCheck.available)(
           await expect.poll(() => new URL(page.url()).pathname).toBe(`/${NOTICE}`);
           await page.waitForFunction(() => document.documentElement.lang === 'zh-Hant');
           expect(await page.locator('h1').textContent()).toBe(h1);
+          await openPanel(page);
           await page.locator('.reading-controls [data-action="script"]').click();
           await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
           const back = await page.evaluate(() => ({
@@ -797,6 +812,7 @@ describe.skipIf(!browserCheck.available)(
       it('the pressed reading-control buttons keep 7:1 in high contrast', async () => {
         await withSession(root, { prefs: { contrast: 'high', lineSpacing: 'wide' } }, async (page) => {
           await open(page, root, noticePage);
+          await openPanel(page);
           const samples = await textSamples(page, {
             pressed: '.reading-controls [data-action="contrast"]',
             disabled: '.reading-controls [data-action="smaller"]',

@@ -93,33 +93,40 @@ describe.skipIf(!browserCheck.available)(`ledger in Chromium${browserCheck.reaso
   it.each([
     ['root', () => root],
     ['/gongshi/ sub-path', () => sub],
-  ])('every link of the sample’s ledger (%s) lands on the heading of the problem it names', async (_, site) => {
-    await session(site(), async (page) => {
-      await openLedger(page, site());
-      const links = await page
-        .locator('table.ledger-table tbody th a')
-        .evaluateAll((as) => as.map((a) => ({ href: (a as HTMLAnchorElement).href, title: a.textContent!.trim() })));
-      expect(links).toHaveLength(15);
-      for (const [i, link] of links.entries()) {
-        await page.locator('table.ledger-table tbody th a').nth(i).click();
-        await expect.poll(() => page.url()).toBe(link.href);
-        await page.waitForLoadState('load');
-        await expect.poll(() => page.evaluate(() => document.querySelector(':target')?.id)).toBe(new URL(link.href).hash.slice(1));
-        const target = await page.evaluate(() => {
-          const el = document.querySelector(':target');
-          const r = el?.getBoundingClientRect();
-          return el && { tag: el.tagName, id: el.id, text: el.textContent ?? '', top: r!.top, inView: r!.top >= 0 && r!.top < innerHeight };
-        });
-        expect(target, link.href).not.toBeNull();
-        expect(target!.tag).toBe('H4');
-        expect(target!.id).toBe(new URL(link.href).hash.slice(1));
-        expect(target!.text, `row ${i + 1}`).toContain(link.title);
-        expect(target!.inView, `${link.href}: heading scrolled into view`).toBe(true);
-        await page.goBack();
-        await page.locator('form.ledger-filters').waitFor({ state: 'visible' });
-      }
-    });
-  });
+  ])(
+    'every link of the sample’s ledger (%s) lands on the heading of the problem it names',
+    async (_, site) => {
+      await session(site(), async (page) => {
+        await openLedger(page, site());
+        const links = await page
+          .locator('table.ledger-table tbody th a')
+          .evaluateAll((as) => as.map((a) => ({ href: (a as HTMLAnchorElement).href, title: a.textContent!.trim() })));
+        expect(links).toHaveLength(15);
+        for (const [i, link] of links.entries()) {
+          await page.locator('table.ledger-table tbody th a').nth(i).click();
+          await expect.poll(() => page.url()).toBe(link.href);
+          await page.waitForLoadState('load');
+          await expect.poll(() => page.evaluate(() => document.querySelector(':target')?.id)).toBe(new URL(link.href).hash.slice(1));
+          const target = await page.evaluate(() => {
+            const el = document.querySelector(':target');
+            const r = el?.getBoundingClientRect();
+            return (
+              el && { tag: el.tagName, id: el.id, text: el.textContent ?? '', top: r!.top, inView: r!.top >= 0 && r!.top < innerHeight }
+            );
+          });
+          expect(target, link.href).not.toBeNull();
+          expect(target!.tag).toBe('H4');
+          expect(target!.id).toBe(new URL(link.href).hash.slice(1));
+          expect(target!.text, `row ${i + 1}`).toContain(link.title);
+          expect(target!.inView, `${link.href}: heading scrolled into view`).toBe(true);
+          await page.goBack();
+          await page.locator('form.ledger-filters').waitFor({ state: 'visible' });
+        }
+      });
+      // Fifteen page loads and as many returns: allow for a busy machine.
+    },
+    180_000,
+  );
 
   it('filters by issuer, year and text without reloading, and announces the count politely', async () => {
     await session(fixture, async (page) => {

@@ -65,7 +65,9 @@ describe.skipIf(!browserCheck.available)(`policy in Chromium${browserCheck.reaso
     await page.locator('main form[role=search] input[name=q]').press('Enter');
     await page.waitForFunction(() => (document.getElementById('search-status')?.textContent ?? '').includes('已按简体'));
     expect(await page.locator('#search-results > li').count()).toBeGreaterThan(0);
-    for (const action of ['larger', 'line-spacing', 'contrast', 'script']) await page.click(`[data-action="${action}"]`);
+    await page.click('[data-action="panel"]');
+    for (const action of ['larger', 'line-spacing', 'contrast', 'script', 'cursor', 'guide', 'caption', 'speech'])
+      await page.click(`[data-action="${action}"]`);
     await page.waitForFunction(() => document.documentElement.lang === 'zh-Hant');
     expect(await violations()).toEqual([]);
 

@@ -1,11 +1,11 @@
-// The ledger's table in the browser (src/components/LedgerTable.astro): filters by issuer, year and text,
+// <gongshi-ledger>, the ledger's table in the browser (src/components/LedgerTable.astro): filters by issuer, year and text,
 // sort buttons in the column headers (aria-sort), and a polite status line `显示 N 条，共 M 条`. Nothing is
 // reloaded: rows are hidden or moved. The filters and sort are kept in the address (?issuer=&year=&q=&sort=)
 // so a filtered view can be shared. Without JavaScript the page shows the whole table and no controls.
 import {
   DEFAULT_SORT,
   formatSort,
-  matchesTerms,
+  keepsRow,
   nextSort,
   comparableText,
   parseSort,
@@ -59,68 +59,113 @@ function readRows(tbody: HTMLTableSectionElement): Row[] {
   });
 }
 
-export function startLedger(root: Document = document): void {
-  const section = root.querySelector<HTMLElement>('[data-ledger]');
-  const table = section?.querySelector<HTMLTableElement>('[data-ledger-table]');
-  const tbody = table?.tBodies[0];
-  const form = section?.querySelector<HTMLFormElement>('[data-ledger-filters]');
-  const status = section?.querySelector<HTMLElement>('[data-ledger-status]');
-  const empty = section?.querySelector<HTMLElement>('[data-ledger-empty]');
-  if (!section || !table || !tbody || !form || !status || !empty) return;
+const isDefault = (sort: Sort) => formatSort(sort) === formatSort(DEFAULT_SORT);
 
-  const rows = readRows(tbody);
-  const issuerSelect = form.querySelector<HTMLSelectElement>('select[name="issuer"]');
-  const yearSelect = form.querySelector<HTMLSelectElement>('select[name="year"]');
-  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
-  let sort: Sort = DEFAULT_SORT;
+class LedgerTable extends HTMLElement {
+  #rows: Row[] = [];
+  #sort: Sort = DEFAULT_SORT;
+  #headers = new Map<SortKey, HTMLTableCellElement>();
+  #typing: ReturnType<typeof setTimeout> | undefined;
+  /** The page's language when the rows' shown text was read (the 简/繁 control changes it). */
+  #lang = document.documentElement.lang;
 
-  // Sort buttons in the headers that can sort.
-  const headers = new Map<SortKey, HTMLTableCellElement>();
-  for (const th of table.tHead?.querySelectorAll<HTMLTableCellElement>('th[data-sort]') ?? []) {
-    const key = th.dataset.sort as SortKey;
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'sort-button';
-    button.textContent = th.textContent;
-    const icon = document.createElement('span');
-    icon.className = 'sort-icon';
-    icon.setAttribute('aria-hidden', 'true');
-    button.append(icon);
-    button.addEventListener('click', () => {
-      sort = nextSort(sort, key);
-      applySort();
-      update(true);
-    });
-    th.replaceChildren(button);
-    headers.set(key, th);
+  get #table(): HTMLTableElement {
+    return this.querySelector<HTMLTableElement>('[data-ledger-table]')!;
   }
-  table.classList.add('is-sortable');
+  get #form(): HTMLFormElement {
+    return this.querySelector<HTMLFormElement>('[data-ledger-filters]')!;
+  }
+  #select(name: string): HTMLSelectElement | null {
+    return this.#form.querySelector<HTMLSelectElement>(`select[name="${name}"]`);
+  }
+  get #input(): HTMLInputElement {
+    return this.#form.querySelector<HTMLInputElement>('input[name="q"]')!;
+  }
 
-  const hasOption = (select: HTMLSelectElement | null, value: string) => !!select && [...select.options].some((o) => o.value === value);
+  connectedCallback(): void {
+    const tbody = this.#table.tBodies[0];
+    if (!tbody) return;
+    this.#rows = readRows(tbody);
+    this.#addSortButtons();
+    this.#readAddress();
+    const form = this.#form;
+    this.#input.addEventListener('input', () => {
+      clearTimeout(this.#typing);
+      this.#typing = setTimeout(() => this.#update(), 250);
+    });
+    this.#select('issuer')?.addEventListener('change', () => this.#update());
+    this.#select('year')?.addEventListener('change', () => this.#update());
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      clearTimeout(this.#typing);
+      this.#update();
+    });
+    form.addEventListener('reset', () => {
+      // The form's fields are reset after this event; the sort goes back to the default too.
+      setTimeout(() => {
+        this.#sort = DEFAULT_SORT;
+        this.#applySort();
+        this.#update();
+      });
+    });
+    form.hidden = false;
+    this.#applySort();
+    const filtered = !!(this.#select('issuer')?.value || this.#select('year')?.value || this.#input.value.trim()) || !isDefault(this.#sort);
+    if (filtered) this.#update(!isDefault(this.#sort));
+  }
 
-  // State from the address.
-  const params = new URLSearchParams(location.search);
-  const issuer = params.get('issuer') ?? '';
-  if (hasOption(issuerSelect, issuer)) issuerSelect!.value = issuer;
-  const year = params.get('year') ?? '';
-  if (hasOption(yearSelect, year)) yearSelect!.value = year;
-  input.value = params.get('q') ?? '';
-  sort = parseSort(params.get('sort')) ?? DEFAULT_SORT;
+  /** Sort buttons in the headers that can sort. */
+  #addSortButtons(): void {
+    const table = this.#table;
+    for (const th of table.tHead?.querySelectorAll<HTMLTableCellElement>('th[data-sort]') ?? []) {
+      const key = th.dataset.sort as SortKey;
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'sort-button';
+      button.textContent = th.textContent;
+      const icon = document.createElement('span');
+      icon.className = 'sort-icon';
+      icon.setAttribute('aria-hidden', 'true');
+      button.append(icon);
+      button.addEventListener('click', () => {
+        this.#sort = nextSort(this.#sort, key);
+        this.#applySort();
+        this.#update(true);
+      });
+      th.replaceChildren(button);
+      this.#headers.set(key, th);
+    }
+    table.classList.add('is-sortable');
+  }
 
-  const sortText = () => `，按${SORT_NAMES[sort.key]}${DIRECTION_NAMES[sort.key][sort.direction === 'ascending' ? 0 : 1]}排列`;
-  const caption = table.querySelector<HTMLElement>('[data-ledger-order]');
+  /** Filters and sort from the address, where they name something the page has. */
+  #readAddress(): void {
+    const params = new URLSearchParams(location.search);
+    for (const name of ['issuer', 'year']) {
+      const select = this.#select(name);
+      const value = params.get(name) ?? '';
+      if (select && [...select.options].some((o) => o.value === value)) select.value = value;
+    }
+    this.#input.value = params.get('q') ?? '';
+    this.#sort = parseSort(params.get('sort')) ?? DEFAULT_SORT;
+  }
 
-  function applySort() {
-    if (caption) caption.textContent = sortText();
-    const sorted = sortRows(rows, sort);
+  #sortText(): string {
+    const { key, direction } = this.#sort;
+    return `，按${SORT_NAMES[key]}${DIRECTION_NAMES[key][direction === 'ascending' ? 0 : 1]}排列`;
+  }
+
+  #applySort(): void {
+    const caption = this.#table.querySelector<HTMLElement>('[data-ledger-order]');
+    if (caption) caption.textContent = this.#sortText();
     const fragment = document.createDocumentFragment();
-    for (const r of sorted) fragment.append(r.el);
-    tbody!.append(fragment);
-    for (const [key, th] of headers) {
+    for (const r of sortRows(this.#rows, this.#sort)) fragment.append(r.el);
+    this.#table.tBodies[0].append(fragment);
+    for (const [key, th] of this.#headers) {
       const icon = th.querySelector('.sort-icon')!;
-      if (key === sort.key) {
-        th.setAttribute('aria-sort', sort.direction);
-        icon.textContent = sort.direction === 'ascending' ? '▲' : '▼';
+      if (key === this.#sort.key) {
+        th.setAttribute('aria-sort', this.#sort.direction);
+        icon.textContent = this.#sort.direction === 'ascending' ? '▲' : '▼';
       } else {
         th.removeAttribute('aria-sort');
         icon.textContent = '';
@@ -128,64 +173,38 @@ export function startLedger(root: Document = document): void {
     }
   }
 
-  /** The row's displayed text, when the reader has switched the page to Traditional characters. */
-  const shownText = (r: Row) => (r.shown ??= comparableText(r.el.textContent ?? ''));
-  let lang = document.documentElement.lang;
-
-  function update(sorted = false) {
-    const terms = queryTerms(input.value);
-    const wantIssuer = issuerSelect?.value ?? '';
-    const wantYear = yearSelect?.value ?? '';
-    if (document.documentElement.lang !== lang) {
-      lang = document.documentElement.lang;
-      for (const r of rows) r.shown = undefined;
+  /** Shows the rows the filters keep, says how many, and puts the filters in the address. */
+  #update(sorted = false): void {
+    const test = {
+      issuer: this.#select('issuer')?.value ?? '',
+      year: this.#select('year')?.value ?? '',
+      terms: queryTerms(this.#input.value),
+    };
+    const lang = document.documentElement.lang;
+    if (lang !== this.#lang) {
+      this.#lang = lang;
+      for (const r of this.#rows) r.shown = undefined;
     }
+    // In Traditional characters a reader may type what they see: the row's shown text is matched as well.
     const traditional = lang === 'zh-Hant';
     let shown = 0;
-    for (const r of rows) {
-      const visible =
-        (!wantIssuer || r.issuer === wantIssuer) &&
-        (!wantYear || r.year === wantYear) &&
-        (matchesTerms(r.text, terms) || (traditional && terms.length > 0 && matchesTerms(shownText(r), terms)));
+    for (const r of this.#rows) {
+      const visible = keepsRow(r, test, traditional ? () => (r.shown ??= comparableText(r.el.textContent ?? '')) : undefined);
       if (r.el.hidden === visible) r.el.hidden = !visible;
       if (visible) shown++;
     }
-    empty!.hidden = shown > 0;
-    const order = sorted ? sortText() : '';
-    status!.textContent = `显示 ${shown} 条，共 ${rows.length} 条${order}`;
+    this.querySelector<HTMLElement>('[data-ledger-empty]')!.hidden = shown > 0;
+    const order = sorted ? this.#sortText() : '';
+    this.querySelector<HTMLElement>('[data-ledger-status]')!.textContent = `显示 ${shown} 条，共 ${this.#rows.length} 条${order}`;
 
     const url = new URL(location.href);
     const set = (name: string, value: string) => (value ? url.searchParams.set(name, value) : url.searchParams.delete(name));
-    set('issuer', wantIssuer);
-    set('year', wantYear);
-    set('q', input.value.trim());
-    set('sort', sort.key === DEFAULT_SORT.key && sort.direction === DEFAULT_SORT.direction ? '' : formatSort(sort));
+    set('issuer', test.issuer);
+    set('year', test.year);
+    set('q', this.#input.value.trim());
+    set('sort', isDefault(this.#sort) ? '' : formatSort(this.#sort));
     if (url.href !== location.href) history.replaceState(history.state, '', url);
   }
-
-  let typing: ReturnType<typeof setTimeout> | undefined;
-  input.addEventListener('input', () => {
-    clearTimeout(typing);
-    typing = setTimeout(() => update(), 250);
-  });
-  issuerSelect?.addEventListener('change', () => update());
-  yearSelect?.addEventListener('change', () => update());
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    clearTimeout(typing);
-    update();
-  });
-  form.addEventListener('reset', () => {
-    // The form's fields are reset after this event; the sort goes back to the default too.
-    setTimeout(() => {
-      sort = DEFAULT_SORT;
-      applySort();
-      update();
-    });
-  });
-
-  form.hidden = false;
-  applySort();
-  const filtered = !!(issuerSelect?.value || yearSelect?.value || input.value.trim()) || formatSort(sort) !== formatSort(DEFAULT_SORT);
-  if (filtered) update(formatSort(sort) !== formatSort(DEFAULT_SORT));
 }
+
+customElements.define('gongshi-ledger', LedgerTable);

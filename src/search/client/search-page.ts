@@ -1,4 +1,5 @@
-// The search page. `?q=` runs on load so results can be shared. Each result shown costs a download
+// <gongshi-search>, the search page's form and results (src/components/SearchPanel.astro). `?q=` runs on load
+// so results can be shared. Each result shown costs a download
 // of its indexed text (about 10 KB), so the first five come at once and the rest ten at a time, on request.
 // Excerpts are rebuilt from the index (src/search/text) and only what matched the query is marked.
 import { formatChineseDate } from '../../site/format';
@@ -20,11 +21,6 @@ declare global {
     };
   }
 }
-
-const base = document.documentElement.dataset.base ?? '/';
-let engine: Promise<SearchEngine> | undefined;
-const indexParts = document.getElementById('search-results')?.dataset.indexParts?.split(' ') ?? [];
-const getEngine = () => (engine ??= loadSearchEngine(base, indexParts));
 
 function el(tag: string, props: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElement {
   const node = document.createElement(tag);
@@ -94,112 +90,134 @@ async function renderHit(hit: SearchHit): Promise<HTMLElement> {
   return item;
 }
 
-export function startSearchPage(): void {
-  const form = document.querySelector<HTMLFormElement>('main form[role=search]');
-  const input = form?.querySelector<HTMLInputElement>('input[name=q]');
-  const status = document.getElementById('search-status');
-  const list = document.getElementById('search-results');
-  const more = document.getElementById('search-more') as HTMLButtonElement | null;
-  const filterBox = document.getElementById('search-filters');
-  if (!form || !input || !status || !list || !more || !filterBox) return;
-  const selects = new Map<string, HTMLSelectElement>();
-  let generation = 0;
-  let shown: { hits: SearchHit[]; count: number; mine: number } | undefined;
+class SearchPanel extends HTMLElement {
+  #engine: Promise<SearchEngine> | undefined;
+  #selects = new Map<string, HTMLSelectElement>();
+  /** Counts searches, so that a slower earlier search does not overwrite a later one's results. */
+  #generation = 0;
+  #shown: { hits: SearchHit[]; count: number; mine: number } | undefined;
+  #typing: ReturnType<typeof setTimeout> | undefined;
 
-  const chosenFilters = () => {
+  #part<T extends HTMLElement>(name: string): T {
+    return this.querySelector<T>(`[data-search-${name}]`)!;
+  }
+  get #input(): HTMLInputElement {
+    return this.querySelector<HTMLInputElement>('form[role=search] input[name=q]')!;
+  }
+
+  #getEngine(): Promise<SearchEngine> {
+    const base = document.documentElement.dataset.base ?? '/';
+    return (this.#engine ??= loadSearchEngine(base, this.dataset.indexParts?.split(' ') ?? []));
+  }
+
+  connectedCallback(): void {
+    const form = this.querySelector<HTMLFormElement>('form[role=search]')!;
+    const input = this.#input;
+    const engine = () => this.#getEngine();
+    window.gongshiSearch = {
+      ready: engine().then(() => undefined),
+      async search(query, options) {
+        const { hits } = await (await engine()).search(query, options);
+        return { total: hits.length, ids: hits.map((h) => h.id) };
+      },
+    };
+    // Start fetching the index parts a query will need while the reader is still typing.
+    input.addEventListener('input', () => {
+      clearTimeout(this.#typing);
+      this.#typing = setTimeout(
+        () =>
+          void engine()
+            .then((e) => e.preload(input.value))
+            .catch(() => undefined),
+        200,
+      );
+    });
+    // Keyboard and screen reader users land on the first of the results just added.
+    this.#part<HTMLButtonElement>('more').addEventListener(
+      'click',
+      () => void this.#showMore().then((items) => items[0]?.querySelector('a')?.focus()),
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const url = new URL(location.href);
+      url.searchParams.set('q', input.value.trim());
+      history.replaceState(null, '', url);
+      void this.#run(input.value);
+    });
+    const initial = new URLSearchParams(location.search).get('q') ?? '';
+    input.value = initial;
+    if (initial) void this.#run(initial);
+    this.#setupFilters().catch(() => undefined);
+  }
+
+  #chosenFilters(): Record<string, string> {
     const filters: Record<string, string> = {};
-    for (const [name, select] of selects) if (select.value) filters[name] = select.value;
+    for (const [name, select] of this.#selects) if (select.value) filters[name] = select.value;
     return filters;
-  };
+  }
 
-  const showMore = async (): Promise<HTMLElement[]> => {
+  async #showMore(): Promise<HTMLElement[]> {
+    const shown = this.#shown;
     if (!shown) return [];
     const { hits, count, mine } = shown;
     const items = await Promise.all(hits.slice(count, count + (count ? NEXT_BATCH : FIRST_BATCH)).map(renderHit));
-    if (mine !== generation) return [];
-    list.append(...items);
+    if (mine !== this.#generation) return [];
+    this.#part('results').append(...items);
     shown.count = count + items.length;
     const left = hits.length - shown.count;
+    const more = this.#part<HTMLButtonElement>('more');
     more.hidden = left <= 0;
     more.textContent = `显示更多结果（还有 ${left} 份）`;
     return items;
-  };
+  }
 
-  const run = async (query: string) => {
-    const mine = ++generation;
+  async #run(query: string): Promise<void> {
+    const mine = ++this.#generation;
     const q = query.trim();
-    list.replaceChildren();
-    more.hidden = true;
-    shown = undefined;
+    const status = this.#part('status');
+    this.#part('results').replaceChildren();
+    this.#part('more').hidden = true;
+    this.#shown = undefined;
     if (!q) {
       status.textContent = '请输入要搜索的词语。';
       return;
     }
     status.textContent = '正在搜索…';
     try {
-      const search = await (await getEngine()).search(q, { filters: chosenFilters() });
-      if (mine !== generation) return;
+      const search = await (await this.#getEngine()).search(q, { filters: this.#chosenFilters() });
+      if (mine !== this.#generation) return;
       if (search.terms.length === 0) {
         status.textContent = '请输入要搜索的文字（标点符号不参与搜索）。';
         return;
       }
-      shown = { hits: search.hits, count: 0, mine };
-      await showMore();
-      if (mine !== generation) return;
+      this.#shown = { hits: search.hits, count: 0, mine };
+      await this.#showMore();
+      if (mine !== this.#generation) return;
       const converted = search.query !== q ? `（已按简体“${search.query}”搜索）` : '';
       status.textContent = search.hits.length
         ? `找到 ${search.hits.length} 份与“${q}”相关的通报${converted}。`
         : `没有找到与“${q}”相关的通报${converted}。请换一个词，或减少词语再试。`;
     } catch {
-      if (mine === generation) status.textContent = '搜索暂时无法使用，请刷新页面后重试，或浏览通报列表。';
+      if (mine === this.#generation) status.textContent = '搜索暂时无法使用，请刷新页面后重试，或浏览通报列表。';
     }
-  };
+  }
 
-  const setupFilters = async () => {
-    const available = await (await getEngine()).filters();
+  /** A select for each filter the index has (issuer, year) with at least two values to choose from. */
+  async #setupFilters(): Promise<void> {
+    const available = await (await this.#getEngine()).filters();
+    const filterBox = this.#part('filters');
     for (const [name, values] of Object.entries(available)) {
       const keys = Object.keys(values).sort().reverse();
       if (keys.length < 2) continue;
-      const id = `filter-${selects.size}`;
+      const id = `filter-${this.#selects.size}`;
       const select = el('select', { id, name }) as HTMLSelectElement;
       select.append(el('option', { value: '' }, '全部'), ...keys.map((k) => el('option', { value: k }, `${k}（${values[k]}）`)));
-      select.addEventListener('change', () => run(input.value));
-      selects.set(name, select);
+      select.addEventListener('change', () => void this.#run(this.#input.value));
+      this.#selects.set(name, select);
       filterBox.append(el('label', { for: id }, name), select);
     }
-    filterBox.hidden = selects.size === 0;
-  };
-
-  window.gongshiSearch = {
-    ready: getEngine().then(() => undefined),
-    async search(query, options) {
-      const { hits } = await (await getEngine()).search(query, options);
-      return { total: hits.length, ids: hits.map((h) => h.id) };
-    },
-  };
-
-  // Keyboard and screen reader users land on the first of the results just added.
-  let typing: ReturnType<typeof setTimeout> | undefined;
-  input.addEventListener('input', () => {
-    clearTimeout(typing);
-    typing = setTimeout(
-      () =>
-        void getEngine()
-          .then((e) => e.preload(input.value))
-          .catch(() => undefined),
-      200,
-    );
-  });
-  more.addEventListener('click', () => void showMore().then((items) => items[0]?.querySelector('a')?.focus()));
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const url = new URL(location.href);
-    url.searchParams.set('q', input.value.trim());
-    history.replaceState(null, '', url);
-    run(input.value);
-  });
-  const initial = new URLSearchParams(location.search).get('q') ?? '';
-  input.value = initial;
-  if (initial) run(initial);
-  setupFilters().catch(() => undefined);
+    filterBox.hidden = this.#selects.size === 0;
+  }
 }
+
+customElements.define('gongshi-search', SearchPanel);

@@ -1,4 +1,4 @@
-// The line at the foot of a printed page: the page's address and the date it was printed, filled in when
+// <gongshi-print-meta>, the line at the foot of a printed page (src/components/PrintMeta.astro): the page's address and the date it was printed, filled in when
 // the page loads and again just before printing (the page may have been open since another day, or the
 // reader may have followed an in-page link). Links to other sites whose text already is their address are
 // marked so the print stylesheet does not print the address twice.
@@ -27,18 +27,18 @@ function readable(href: string): string {
   }
 }
 
-export function fillPrintMeta(root: Document = document, now: Date = new Date()): void {
-  const href = root.location?.href;
+function fillPrintMeta(meta: HTMLElement, now: Date = new Date()): void {
+  const href = location.href;
   if (href) {
-    for (const el of root.querySelectorAll<HTMLElement>('[data-print-url]')) {
+    for (const el of meta.querySelectorAll<HTMLElement>('[data-print-url]')) {
       el.textContent = readable(href);
       // A page that could not know its own address at build time (404) shows it once it is known.
       el.closest('.print-address')?.removeAttribute('hidden');
     }
   }
   const date = formatChineseDate(todayIso(now));
-  for (const el of root.querySelectorAll<HTMLElement>('[data-print-date]')) el.textContent = date;
-  for (const a of root.querySelectorAll<HTMLAnchorElement>('main a[href^="http"]')) {
+  for (const el of meta.querySelectorAll<HTMLElement>('[data-print-date]')) el.textContent = date;
+  for (const a of document.querySelectorAll<HTMLAnchorElement>('main a[href^="http"]')) {
     const text = bare(a.textContent ?? '');
     if (text === bare(a.href) || text === bare(readable(a.href)) || text === bare(a.getAttribute('href') ?? '')) {
       a.setAttribute('data-print-plain', '');
@@ -46,7 +46,17 @@ export function fillPrintMeta(root: Document = document, now: Date = new Date())
   }
 }
 
-export function startPrintMeta(): void {
-  fillPrintMeta();
-  window.addEventListener('beforeprint', () => fillPrintMeta());
+class PrintMeta extends HTMLElement {
+  #fill = () => fillPrintMeta(this);
+
+  connectedCallback(): void {
+    this.#fill();
+    window.addEventListener('beforeprint', this.#fill);
+  }
+
+  disconnectedCallback(): void {
+    window.removeEventListener('beforeprint', this.#fill);
+  }
 }
+
+customElements.define('gongshi-print-meta', PrintMeta);

@@ -7,6 +7,7 @@ import {
   chartLayout,
   chartTotals,
   filterRows,
+  keepsRow,
   issuerTotals,
   LEDGER_SPLIT_AT,
   ledgerSplitAt,
@@ -157,6 +158,19 @@ describe('matching', () => {
     expect(ids({ query: 'ＡＢＣ系统' })).toEqual(['2022-03-15-north#s2-g1-p1']);
     expect(ids({ query: '党的领导' })).toHaveLength(4);
     expect(ids({ issuer: '南方集团党委', query: '党的领导' })).toEqual([]);
+  });
+
+  it('keepsRow also matches the text the row is shown in (Traditional), read only when its own text does not match', () => {
+    const row = { issuer: '东方集团党委', year: '2023', text: comparableText('财务管理不规范') };
+    let reads = 0;
+    const shown = () => (reads++, comparableText('財務管理不規範'));
+    expect(keepsRow(row, { issuer: '', year: '', terms: queryTerms('財務') }, shown)).toBe(true);
+    expect(reads).toBe(1);
+    expect(keepsRow(row, { issuer: '', year: '', terms: queryTerms('财务') }, shown)).toBe(true);
+    expect(reads).toBe(1);
+    expect(keepsRow(row, { issuer: '', year: '', terms: queryTerms('財務') })).toBe(false);
+    expect(keepsRow(row, { issuer: '', year: '2022', terms: queryTerms('财务') }, shown)).toBe(false);
+    expect(keepsRow(row, { issuer: '南方集团党委', year: '', terms: [] }, shown)).toBe(false);
   });
 });
 

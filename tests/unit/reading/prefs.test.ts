@@ -3,24 +3,47 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PREFS, parsePrefs, prefsAttributes, SIZES, stepSize, STORAGE_KEY, type ReadingPrefs } from '../../../src/reading/prefs';
+import {
+  CURSORS,
+  DEFAULT_PREFS,
+  GUIDES,
+  parsePrefs,
+  prefsAttributes,
+  SIZES,
+  stepSize,
+  STORAGE_KEY,
+  type ReadingPrefs,
+} from '../../../src/reading/prefs';
 
 describe('parsePrefs', () => {
   it('reads stored settings', () => {
-    expect(parsePrefs('{"size":150,"lineSpacing":"wide","contrast":"high","script":"hant"}')).toEqual({
+    expect(
+      parsePrefs(
+        '{"size":150,"lineSpacing":"wide","contrast":"high","script":"hant","cursor":"larger","guide":"cross","caption":true,"plain":true,"speechRate":1.25}',
+      ),
+    ).toEqual({
       size: 150,
       lineSpacing: 'wide',
       contrast: 'high',
       script: 'hant',
+      cursor: 'larger',
+      guide: 'cross',
+      caption: true,
+      plain: true,
+      speechRate: 1.25,
     });
   });
 
-  it.each([null, '', 'not json', '[]', '{"size":300,"lineSpacing":"huge","contrast":"max","script":"latin"}'])(
-    'falls back to the defaults for %j',
-    (stored) => {
-      expect(parsePrefs(stored)).toEqual(DEFAULT_PREFS);
-    },
-  );
+  it.each([
+    null,
+    '',
+    'not json',
+    '[]',
+    '{"size":300,"lineSpacing":"huge","contrast":"max","script":"latin"}',
+    '{"cursor":"huge","guide":"dots","caption":"yes","plain":1,"speechRate":3}',
+  ])('falls back to the defaults for %j', (stored) => {
+    expect(parsePrefs(stored)).toEqual(DEFAULT_PREFS);
+  });
 });
 
 describe('stepSize', () => {
@@ -43,11 +66,27 @@ describe('prefsAttributes', () => {
   });
 
   it('names every non-default setting', () => {
-    expect(prefsAttributes({ size: 175, lineSpacing: 'wide', contrast: 'normal', script: 'hant' })).toEqual({
+    expect(
+      prefsAttributes({
+        size: 175,
+        lineSpacing: 'wide',
+        contrast: 'normal',
+        script: 'hant',
+        cursor: 'large',
+        guide: 'line',
+        caption: true,
+        plain: true,
+        speechRate: 0.8,
+      }),
+    ).toEqual({
       'data-text-size': '175',
       'data-line-spacing': 'wide',
       'data-contrast': 'normal',
       'data-script': 'hant',
+      'data-cursor': 'large',
+      'data-guide': 'line',
+      'data-caption': '',
+      'data-plain': '',
     });
   });
 });
@@ -81,13 +120,31 @@ describe('public/reading-prefs.js, which applies saved settings before the page 
     { ...DEFAULT_PREFS, contrast: 'high' as const },
     { ...DEFAULT_PREFS, contrast: 'normal' as const },
     { ...DEFAULT_PREFS, script: 'hant' as const },
-    { size: 200 as const, lineSpacing: 'wide' as const, contrast: 'high' as const, script: 'hant' as const },
+    ...CURSORS.map((cursor) => ({ ...DEFAULT_PREFS, cursor })),
+    ...GUIDES.map((guide) => ({ ...DEFAULT_PREFS, guide })),
+    { ...DEFAULT_PREFS, caption: true },
+    { ...DEFAULT_PREFS, plain: true },
+    {
+      size: 200 as const,
+      lineSpacing: 'wide' as const,
+      contrast: 'high' as const,
+      script: 'hant' as const,
+      cursor: 'larger' as const,
+      guide: 'cross' as const,
+      caption: true,
+      plain: true,
+      speechRate: 1.5 as const,
+    },
   ])('sets the attributes the toolbar sets, read from the toolbar storage key: %j', (prefs) => {
     expect(applyEarly(JSON.stringify(prefs))).toEqual(expected(prefs));
   });
 
   it('keeps the defaults for nothing stored, unreadable JSON, unknown values, and storage that refuses access', () => {
-    for (const stored of [null, '{', '{"size":130,"contrast":"loud","script":"latn"}'])
+    for (const stored of [
+      null,
+      '{',
+      '{"size":130,"contrast":"loud","script":"latn","cursor":"big","guide":1,"caption":"true","plain":"yes"}',
+    ])
       expect(applyEarly(stored)).toEqual(expected(DEFAULT_PREFS));
     expect(applyEarly('{"size":150}', 'throws')).toEqual(expected(DEFAULT_PREFS));
   });
