@@ -42,6 +42,8 @@ export interface BuildReport {
   builds: BuildRun[];
   sizes?: { dist: FolderSize; pagefind: FolderSize; pages: Array<{ name: string } & PageWeight> };
   layoutShift?: { page: string; results: LayoutShiftResult[] } | { skipped: string };
+  /** The pages that change after loading (search results arriving, the ledger's controls), measured once settled. */
+  layoutShiftSettled?: Array<{ page: string; results: LayoutShiftResult[] }>;
   firstSearch?: FirstSearch | { skipped: string };
   /** The 1,000-notice report this run's times are compared with (time growth). */
   baseline?: {
@@ -163,6 +165,14 @@ export function targets(report: BuildReport): Target[] {
       figure: ls ? `skipped: ${ls.skipped}` : 'not measured',
       met: null,
     });
+  for (const { page, results } of report.layoutShiftSettled ?? []) {
+    const worst = results.reduce((max, r) => (r.cls > max.cls ? r : max), results[0]);
+    list.push({
+      target: `/${page}: CLS ≤ 0.02 while loading and while results arrive (every case)`,
+      figure: results.map((r) => `${r.name}: ${r.cls.toFixed(3)}`).join('; ') + ` — worst ${worst.cls.toFixed(3)}`,
+      met: results.every((r) => r.cls <= 0.02),
+    });
+  }
   return list;
 }
 
@@ -330,6 +340,13 @@ export function formatReport(report: BuildReport): string {
       );
     }
   } else if (ls) lines.push('', `Layout shift: skipped (${ls.skipped})`);
+  for (const { page, results } of report.layoutShiftSettled ?? []) {
+    lines.push('', `Layout shift on /${page} (to 1 s after it settled)`);
+    for (const r of results) {
+      const sources = [...new Set(r.shifts.flatMap((x) => x.sources))].join(', ');
+      lines.push(`  ${pad(r.name, 40)} CLS ${r.cls.toFixed(3)}${sources ? `  moved: ${sources}` : ''}`);
+    }
+  }
   const fs = report.firstSearch;
   if (fs && 'query' in fs) {
     lines.push(

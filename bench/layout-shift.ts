@@ -49,7 +49,11 @@ export const LAYOUT_SHIFT_CASES: LayoutShiftCase[] = [
   { name: 'mobile, slow 3G + CPU ×4, text 150%', viewport: { width: 390, height: 844 }, prefs: { size: 150 }, throttled: true },
 ];
 
-export async function measureLayoutShift(browser: Browser, url: string, c: LayoutShiftCase): Promise<LayoutShiftResult> {
+/**
+ * CLS of `url` in case `c`, measured a quiet second after `load` and, where the page goes on changing after it
+ * (search results, the ledger's filters), after `settled` (a page expression) has become true.
+ */
+export async function measureLayoutShift(browser: Browser, url: string, c: LayoutShiftCase, settled?: string): Promise<LayoutShiftResult> {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: c.viewport });
   try {
     if (c.prefs)
@@ -71,6 +75,9 @@ export async function measureLayoutShift(browser: Browser, url: string, c: Layou
     const started = performance.now();
     await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
     const loadMs = performance.now() - started;
+    // Polled with evaluate (the DevTools protocol), which the pages' CSP does not govern, unlike waitForFunction.
+    for (const until = Date.now() + 60_000; settled && !(await page.evaluate(settled)) && Date.now() < until;)
+      await page.waitForTimeout(100);
     await page.waitForTimeout(1000);
     const { shifts, textSize } = (await page.evaluate(
       `({ shifts: window.__benchShifts || [], textSize: document.documentElement.getAttribute('data-text-size') })`,

@@ -235,6 +235,24 @@ async function browserMeasurements(): Promise<void> {
       results.push(r);
     }
     report.layoutShift = { page: SAMPLE_PAGE, results };
+    // Pages that go on changing after load: measured once the results are shown or the filters are ready.
+    const settled = [
+      {
+        page: `search/?q=${encodeURIComponent(FIRST_QUERY)}`,
+        until: `/^(找到|没有)/.test(document.querySelector('[data-search-status]')?.textContent ?? '')`,
+      },
+      { page: 'ledger/', until: `!document.querySelector('form.ledger-filters')?.hidden` },
+    ];
+    report.layoutShiftSettled = [];
+    for (const { page, until } of settled) {
+      const pageResults = [];
+      for (const c of LAYOUT_SHIFT_CASES) {
+        const r = await measureLayoutShift(browser, server.url(page), c, until);
+        log(`layout shift, /${page}, ${c.name}: ${r.cls.toFixed(3)}`);
+        pageResults.push(r);
+      }
+      report.layoutShiftSettled.push({ page, results: pageResults });
+    }
     save();
     try {
       const e2e = await firstSearch(browser, server, traffic, new GzipSizes(dist, '/'), FIRST_QUERY);

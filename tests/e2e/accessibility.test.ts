@@ -306,6 +306,8 @@ const pressed = (page: Page, action: string) => page.locator(`.reading-controls 
 async function openPanel(page: Page): Promise<void> {
   const toggle = page.locator('.reading-controls [data-action="panel"]');
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  // Its controls are loaded when it first opens.
+  await page.locator('#reading-panel[data-ready]').waitFor();
 }
 const htmlAttr = (page: Page, name: string) => page.evaluate((n) => document.documentElement.getAttribute(n), name);
 const stored = (page: Page) => page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
@@ -492,6 +494,7 @@ describe.skipIf(!browserCheck.available)(
           await page.keyboard.press('Alt+Shift+A');
           expect(await page.locator('[data-action="panel"]').getAttribute('aria-expanded')).toBe('true');
           expect(await onAction()).toBe('line-spacing');
+          await page.locator('#reading-panel[data-ready]').waitFor();
           await page.keyboard.press('Space');
           expect(await htmlAttr(page, 'data-line-spacing')).toBe('wide');
           expect(await pressed(page, 'line-spacing')).toBe('true');
@@ -626,6 +629,8 @@ describe.skipIf(!browserCheck.available)(
           expect(await htmlAttr(page, 'data-contrast')).toBe('high');
           expect(await htmlAttr(page, 'data-line-spacing')).toBeNull();
           expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('24px');
+          // The panel shows the saved settings when it opens on the new page.
+          await openPanel(page);
           expect(await pressed(page, 'contrast')).toBe('true');
           expect(await pressed(page, 'line-spacing')).toBe('false');
           expect(await pressed(page, 'script')).toBe('false');

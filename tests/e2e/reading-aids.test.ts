@@ -2,12 +2,14 @@
 // 简约模式 and 语音阅读 (observed through the real speechSynthesis, with a pass-through record of its calls), each by
 // mouse and keyboard, saved for the next page and announced; axe with every aid on; line and paragraph spacing in
 // every mode; and the notice's text within the first screen of a phone.
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STORAGE_KEY, type ReadingPrefs } from '../../src/reading/prefs';
 import { formatViolations, runAxe } from '../helpers/axe';
 import { checkBrowser, launchBrowser, withSession } from '../helpers/browser';
-import { BUILDS } from '../helpers/build';
+import { BUILDS, ROOT } from '../helpers/build';
 import { serveStatic, type StaticSite } from '../helpers/static-server';
 
 const NOTICE = 'notices/2023-09-20-wuhan-industrial-investment/';
@@ -37,6 +39,8 @@ const control = (page: Page, action: string) => page.locator(`.reading-controls 
 
 async function openPanel(page: Page): Promise<void> {
   if ((await control(page, 'panel').getAttribute('aria-expanded')) !== 'true') await control(page, 'panel').click();
+  // Its controls are loaded when it first opens.
+  await page.locator('#reading-panel[data-ready]').waitFor();
 }
 
 /** Saved settings, as a returning reader has them. */
@@ -225,7 +229,8 @@ describe.skipIf(!browserCheck.available)('reading aids in Chromium', () => {
         expect(await page.locator(kept).first().isVisible(), kept).toBe(true);
       expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('24px');
       await page.locator('.reading-leave-plain').click();
-      expect(await html(page, 'data-plain')).toBeNull();
+      // The first use of a panel setting loads the panel's module.
+      await expect.poll(() => html(page, 'data-plain')).toBeNull();
       expect(await page.locator('.site-nav').isVisible()).toBe(true);
       expect(await page.locator('.reading-leave-plain').isVisible()).toBe(false);
       expect(await status(page)).toBe('已退出简约模式');
@@ -254,6 +259,30 @@ describe.skipIf(!browserCheck.available)('reading aids in Chromium', () => {
         expect(violations, formatViolations(violations)).toEqual([]);
       }
     });
+  });
+
+  it('docs/screenshot-reading-aids.png: the panel open on a notice at 1280×800, with the large cursor, guide and caption on', async () => {
+    const file = resolve(ROOT, 'docs/screenshot-reading-aids.png');
+    mkdirSync(resolve(ROOT, 'docs'), { recursive: true });
+    await withSession(
+      browser,
+      root,
+      async (page) => {
+        await withPrefs(page, { size: 125, cursor: 'large', guide: 'line', caption: true });
+        await page.goto(root.url(NOTICE));
+        await openPanel(page);
+        await page.evaluate(() => document.fonts.ready);
+        const paragraph = page.locator('.notice-body p').first();
+        await paragraph.scrollIntoViewIfNeeded();
+        await page.evaluate(() => scrollTo(0, 0));
+        await paragraph.hover();
+        await expect.poll(() => page.locator('.reading-caption').textContent()).not.toBe('');
+        await page.screenshot({ path: file });
+      },
+      { viewport: { width: 1280, height: 800 } },
+    );
+    expect(statSync(file).size).toBeGreaterThan(20_000);
+    expect(readFileSync(file).subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
   });
 
   describe('语音阅读', () => {

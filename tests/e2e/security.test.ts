@@ -66,6 +66,7 @@ describe.skipIf(!browserCheck.available)(`policy in Chromium${browserCheck.reaso
     await page.waitForFunction(() => (document.getElementById('search-status')?.textContent ?? '').includes('已按简体'));
     expect(await page.locator('#search-results > li').count()).toBeGreaterThan(0);
     await page.click('[data-action="panel"]');
+    await page.locator('#reading-panel[data-ready]').waitFor();
     for (const action of ['larger', 'line-spacing', 'contrast', 'script', 'cursor', 'guide', 'caption', 'speech'])
       await page.click(`[data-action="${action}"]`);
     await page.waitForFunction(() => document.documentElement.lang === 'zh-Hant');
