@@ -1,7 +1,10 @@
 // The built sample site in Firefox ESR and WebKitGTK (Safari's engine) from Debian packages: what can differ between
 // engines, which the Chromium suite cannot see: Chinese search (Intl.Segmenter, WebAssembly, Pagefind's fetches),
-// the Traditional-script conversion from stored settings, and that nothing is fetched from another host.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// the Traditional-script conversion from stored settings, that nothing is fetched from another host, and the parts
+// of the 适老化 reading aids an engine decides (tests/e2e/reading-aids.test.ts has the rest, in Chromium): cursor
+// images, the shortcut and the panel, the caption and the guide following the keyboard focus, and what the page does
+// with the engine's own speechSynthesis.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BUILDS } from '../helpers/build';
 import { checkEngines, launchEngine, type EngineName, type EnginePage } from '../helpers/engines';
 import { serveStatic, type StaticSite } from '../helpers/static-server';
@@ -44,6 +47,46 @@ const readNotice = (): NoticeState => ({
 const finishedStatus = () => {
   const text = document.getElementById('search-status')?.textContent?.trim() ?? '';
   return text !== '' && !text.startsWith('正在搜索') ? text : '';
+};
+
+/** Whether the first element `selector` matches is drawn: in the layout and not hidden. Runs in the page. */
+const shown = (selector: string) => {
+  const el = document.querySelector(selector);
+  return !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+};
+
+/** Where the reading guide is (from its transform) and where the footer's email link ends, in whole pixels. Runs in the page. */
+const guideUnderMailto = () => {
+  const transform = document.querySelector<HTMLElement>('.reading-guide')!.style.transform;
+  const y = /^translateY\((-?[\d.]+)px\)$/.exec(transform)?.[1];
+  const bottom = document.querySelector('footer a[href^="mailto:"]')!.getBoundingClientRect().bottom;
+  return { transform, y: y === undefined ? null : Math.round(Number(y)), bottom: Math.round(bottom) };
+};
+
+/** A call the page made to speechSynthesis, as the pass-through record below keeps it. */
+interface SpeechCall {
+  method: string;
+  text?: string;
+  lang?: string;
+}
+
+/**
+ * Records every speak, cancel and pause the page makes to the real speechSynthesis, and passes each on, so the
+ * browser answers as it would (a voice speaks, or it reports none). Runs in the page, once per document.
+ */
+const recordSpeech = () => {
+  const w = window as unknown as { speechCalls?: SpeechCall[] };
+  if (!('speechSynthesis' in window) || w.speechCalls) return;
+  const calls: SpeechCall[] = [];
+  w.speechCalls = calls;
+  const synth = window.speechSynthesis;
+  for (const method of ['speak', 'cancel', 'pause'] as const) {
+    const original = synth[method].bind(synth) as (u?: SpeechSynthesisUtterance) => void;
+    synth[method] = ((u?: SpeechSynthesisUtterance) => {
+      calls.push({ method, text: u?.text, lang: u?.lang });
+      original(u);
+    }) as never;
+  }
 };
 
 /** Off-site requests among those seen; data:, blob: and about: never leave the browser. */
@@ -146,6 +189,204 @@ for (const name of ['Firefox', 'WebKit'] as EngineName[]) {
         // A failure above must not leave 繁體 on for the tests after it.
         await engine.clearLocalStorage().catch(() => undefined);
       }
+    });
+
+    describe('reading aids', () => {
+      /** The notice, opened by a reader with these saved settings (none: the defaults). */
+      async function openNotice(prefs?: Record<string, unknown>): Promise<void> {
+        await engine.goto(site.url(NOTICE));
+        await engine.clearLocalStorage();
+        if (prefs) {
+          await engine.setLocalStorage(READING_KEY, JSON.stringify(prefs));
+          await engine.goto(site.url(NOTICE));
+        }
+      }
+
+      /** Opens the 阅读辅助 panel with the mouse and waits for its controls to be loaded. */
+      async function openPanel(): Promise<void> {
+        await engine.click('.reading-controls [data-action="panel"]');
+        await engine.waitFor(() => document.querySelector('#reading-panel[data-ready]:not([hidden])') !== null);
+      }
+
+      beforeEach(() => void engine.takeErrors());
+      afterEach(() => {
+        // Firefox reports uncaught page errors (a panel module failing to load, say); WebKit cannot (undefined).
+        const errors = engine.takeErrors();
+        if (errors) expect(errors).toEqual([]);
+      });
+
+      it('大鼠标: text, links and the page use the shipped 48 px cursor images, which load', async () => {
+        try {
+          await openNotice({ cursor: 'large' });
+          expect(await engine.evaluate(() => document.documentElement.getAttribute('data-cursor'))).toBe('large');
+          const cursors = await engine.evaluate(() => ({
+            text: getComputedStyle(document.querySelector('.notice-body p')!).cursor,
+            hand: getComputedStyle(document.querySelector('footer a[href^="tel:"]')!).cursor,
+            arrow: getComputedStyle(document.querySelector('main')!).cursor,
+          }));
+          for (const [shape, value] of Object.entries(cursors)) {
+            const url = /url\((["']?)([^"')]+)\1\)/.exec(value)?.[2];
+            expect(url, `${shape}: ${value}`).toBeDefined();
+            const path = new URL(url!, site.url()).pathname;
+            expect(path).toMatch(new RegExp(`^/_astro/${shape}-48-black\\.[\\w-]+\\.svg$`));
+            // Fetched by the page, as the browser fetches a cursor image: same origin, under the site's CSP.
+            const answer = await engine.evaluate(
+              (href: string) => fetch(href).then(async (r) => ({ status: r.status, svg: await r.text() })),
+              url!,
+            );
+            expect(answer.status, url).toBe(200);
+            expect(answer.svg).toContain('width="48"');
+          }
+        } finally {
+          await engine.clearLocalStorage().catch(() => undefined);
+        }
+      });
+
+      it('the panel opens with Alt+Shift+A and the mouse; 简约模式 hides the navigation and keeps the phone; 恢复默认 leaves it', async () => {
+        try {
+          await openNotice();
+          expect(await engine.evaluate(shown, '#reading-panel')).toBe(false);
+          // The keyboard: the shortcut opens the panel at its first control, Esc closes it.
+          await engine.evaluate(() => document.querySelector<HTMLElement>('footer a[href^="tel:"]')!.focus());
+          await engine.press('Alt+Shift+KeyA');
+          await engine.waitFor(() => document.querySelector('#reading-panel[data-ready]:not([hidden])') !== null);
+          expect(await engine.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.action)).toBe('line-spacing');
+          await engine.press('Escape');
+          expect(await engine.evaluate(shown, '#reading-panel')).toBe(false);
+          expect(await engine.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.action)).toBe('panel');
+          // The mouse.
+          await openPanel();
+          expect(await engine.evaluate(shown, '#reading-panel')).toBe(true);
+
+          await engine.click('.reading-controls [data-action="plain"]');
+          await engine.waitFor(() => document.documentElement.hasAttribute('data-plain'));
+          expect(await engine.evaluate(shown, '.site-nav')).toBe(false);
+          expect(await engine.evaluate(shown, 'footer address a[href^="tel:"]')).toBe(true);
+          expect(await engine.evaluate(shown, '.reading-leave-plain')).toBe(true);
+
+          await engine.click('.reading-controls [data-action="reset"]');
+          await engine.waitFor(() => !document.documentElement.hasAttribute('data-plain'));
+          expect(await engine.evaluate(shown, '.site-nav')).toBe(true);
+          expect(await engine.evaluate(() => document.querySelector('[data-reading-status]')?.textContent)).toBe('已恢复默认阅读设置');
+        } finally {
+          await engine.clearLocalStorage().catch(() => undefined);
+        }
+      });
+
+      it('大字幕 shows the focused link’s text at least 2.5 times the body text', async () => {
+        try {
+          await openNotice({ caption: true });
+          // The caption is added by a module the page loads for a reader who has it on.
+          await engine.waitFor(() => document.querySelector('.reading-caption') !== null);
+          await engine.evaluate(() => document.querySelector<HTMLElement>('footer a[href^="tel:"]')!.focus());
+          const link = await engine.evaluate(() => document.querySelector<HTMLElement>('footer a[href^="tel:"]')!.innerText.trim());
+          expect(link).toContain('027-85615369');
+          await engine.waitFor((text: string) => document.querySelector('.reading-caption')?.textContent === text, 5_000, link);
+          const ratio = await engine.evaluate(
+            () =>
+              parseFloat(getComputedStyle(document.querySelector('.reading-caption')!).fontSize) /
+              parseFloat(getComputedStyle(document.body).fontSize),
+          );
+          expect(ratio).toBeGreaterThanOrEqual(2.5);
+          expect(await engine.evaluate(shown, '.reading-caption')).toBe(true);
+        } finally {
+          await engine.clearLocalStorage().catch(() => undefined);
+        }
+      });
+
+      it('辅助线 goes under the focused link', async () => {
+        try {
+          await openNotice({ guide: 'line' });
+          await engine.waitFor(() => document.querySelector('.reading-guide') !== null);
+          expect(
+            await engine.evaluate(() => [...document.querySelectorAll<HTMLElement>('.reading-guide')].map((g) => g.dataset.axis)),
+          ).toEqual(['x']);
+          // The link is at the foot of a long page: focusing it scrolls it into view. The guide may follow at once, or
+          // after the next frame or the scroll.
+          await engine.evaluate(() => document.querySelector<HTMLElement>('footer a[href^="mailto:"]')!.focus());
+          await expect
+            .poll(
+              async () => {
+                const guide = await engine.evaluate(guideUnderMailto);
+                return guide.y === guide.bottom ? 'under the link' : guide;
+              },
+              { timeout: 2_000, message: 'the guide (its translateY, rounded) under the focused link (its bottom, rounded)' },
+            )
+            .toBe('under the link');
+        } finally {
+          await engine.clearLocalStorage().catch(() => undefined);
+        }
+      });
+
+      it('语音阅读 queues the notice in zh-CN with the real speechSynthesis, or says why it cannot', async () => {
+        const removeRecorder = await engine.addInitScript(recordSpeech);
+        try {
+          await openNotice();
+          const before = await engine.evaluate(() => ({
+            supported: 'speechSynthesis' in window,
+            recording: Array.isArray((window as unknown as { speechCalls?: unknown }).speechCalls),
+            h1: document.querySelector<HTMLElement>('main h1')!.innerText.replace(/\s+/g, ' ').trim(),
+          }));
+          await openPanel();
+          await engine.click('.reading-controls [data-action="speech"]');
+          await engine.waitFor(() => document.querySelector('#read-aloud:not([hidden])') !== null);
+          const status = () => engine.evaluate(() => document.querySelector('[data-speech-status]')?.textContent ?? '');
+          if (!before.supported) {
+            await engine.waitFor(() => document.querySelector('[data-speech-status]')?.textContent?.includes('不支持语音朗读'));
+            console.info(`[engines] ${name} 语音阅读: no speechSynthesis; the page says: ${await status()}`);
+            return;
+          }
+          expect(before.recording, 'the pass-through record of speechSynthesis is in place').toBe(true);
+          // The voices, once the browser has listed them (some list them late, as the page allows for).
+          const voices = await engine.evaluate(
+            () =>
+              new Promise<string[]>((ok) => {
+                const list = () => speechSynthesis.getVoices().map((v) => v.lang);
+                if (list().length) ok(list());
+                speechSynthesis.addEventListener('voiceschanged', () => ok(list()), { once: true });
+                setTimeout(() => ok(list()), 1_500);
+              }),
+          );
+          const chinese = voices.filter((lang) => /^(zh|cmn|yue)\b/i.test(lang.replace('_', '-'))).length;
+          await engine.click('.reading-controls [data-speech="all"]');
+          const calls = () => engine.evaluate(() => (window as unknown as { speechCalls: SpeechCall[] }).speechCalls);
+          let branch: string;
+          if (voices.length > 0 && chinese === 0) {
+            // Voices, none of them Chinese: the page says so at once and queues nothing for a voice that cannot read it.
+            await engine.waitFor(() => document.querySelector('[data-speech-status]')?.textContent?.includes('没有中文语音'), 10_000);
+            expect((await calls()).filter((c) => c.method === 'speak')).toEqual([]);
+            branch = 'voices but none Chinese: 没有中文语音 at once, nothing queued';
+          } else {
+            await engine.waitFor(
+              () => (window as unknown as { speechCalls: SpeechCall[] }).speechCalls.filter((c) => c.method === 'speak').length >= 20,
+              10_000,
+            );
+            const queued = (await calls()).filter((c) => c.method === 'speak');
+            expect(queued[0].text).toBe(before.h1);
+            expect(new Set(queued.map((c) => c.lang))).toEqual(new Set(['zh-CN']));
+            // A voice speaks, or none does and the page says so (its watchdog gives the browser 6 s).
+            const outcome = await engine.waitFor(
+              () =>
+                speechSynthesis.speaking
+                  ? 'speaking'
+                  : document.querySelector('[data-speech-status]')?.textContent?.includes('没有中文语音')
+                    ? 'no voice'
+                    : '',
+              10_000,
+            );
+            branch = `${queued.length} sentences queued, then ${outcome === 'speaking' ? 'speechSynthesis.speaking' : '没有中文语音'}`;
+          }
+          // The record sees the page's own calls: every reading starts by cancelling the one before.
+          expect((await calls()).map((c) => c.method)).toContain('cancel');
+          console.info(
+            `[engines] ${name} 语音阅读: ${voices.length} voices (${chinese} Chinese: ${voices.join(', ') || 'none'}); ${branch}; the page says: ${await status()}`,
+          );
+        } finally {
+          await removeRecorder();
+          // Leaving the page stops any voice (the page cancels on pagehide).
+          await engine.goto(site.url()).catch(() => undefined);
+        }
+      });
     });
   });
 }

@@ -7,7 +7,7 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import { isIP, type AddressInfo } from 'node:net';
 import { constants as osConstants } from 'node:os';
 import type { Readable } from 'node:stream';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type KeyInput, type Page } from 'puppeteer-core';
 import type { BrowserAvailability } from './browser';
 import { freePort } from './ports';
 
@@ -44,6 +44,18 @@ export interface EnginePage {
   evaluate<T, A = undefined>(script: string | ((arg: A) => T | Promise<T>), arg?: A): Promise<Awaited<T>>;
   /** Polls `evaluate` every 100 ms until it returns something truthy, and returns that; errors while a page loads are retried. */
   waitFor<T, A = undefined>(predicate: string | ((arg: A) => T | Promise<T>), timeoutMs?: number, arg?: A): Promise<Awaited<T>>;
+  /** Clicks the first element `selector` matches as a mouse does: scrolled into view, at its centre, with real input events. */
+  click(selector: string): Promise<void>;
+  /**
+   * Presses a key or a chord as the keyboard does: `+`-joined key names as puppeteer spells them ('Escape',
+   * 'Alt+Shift+KeyA'); the modifiers are held while the last key is pressed, then released.
+   */
+  press(chord: string): Promise<void>;
+  /**
+   * Runs `script` in every page loaded from now on, until the returned function removes it. Firefox runs it before
+   * the page's own scripts; WebKit right after the load event, as classic WebDriver has no command for it.
+   */
+  addInitScript(script: () => void): Promise<() => Promise<void>>;
   setLocalStorage(key: string, value: string): Promise<void>;
   /** Empties the current origin's localStorage. */
   clearLocalStorage(): Promise<void>;
@@ -212,7 +224,11 @@ export async function launchFirefox(): Promise<EnginePage> {
       },
     });
     const version = await browser.version();
-    const page: Page = (await browser.pages())[0] ?? (await browser.newPage());
+    // A tab of its own: the one headless Firefox starts with never has the focus (document.hasFocus() is false), so
+    // focusing an element there fires no focus or focusin event, which a reader's window does and the reading aids follow.
+    const startTabs = await browser.pages();
+    const page: Page = await browser.newPage();
+    for (const tab of startTabs) await tab.close();
     page.setDefaultTimeout(30_000);
     let requests: string[] = [];
     let errors: string[] = [];
@@ -232,6 +248,19 @@ export async function launchFirefox(): Promise<EnginePage> {
       evaluate,
       waitFor: (predicate, timeoutMs = 15_000, arg) =>
         poll('Firefox', describeScript(predicate), timeoutMs, () => evaluate(predicate, arg)),
+      async click(selector) {
+        await page.click(selector);
+      },
+      async press(chord) {
+        const keys = chord.split('+') as KeyInput[];
+        for (const key of keys.slice(0, -1)) await page.keyboard.down(key);
+        await page.keyboard.press(keys[keys.length - 1]);
+        for (const key of keys.slice(0, -1).reverse()) await page.keyboard.up(key);
+      },
+      async addInitScript(script) {
+        const { identifier } = await page.evaluateOnNewDocument(script);
+        return () => page.removeScriptToEvaluateOnNewDocument(identifier);
+      },
       async setLocalStorage(key, value) {
         await evaluate(STORAGE_SET, [key, value] as [string, string]);
       },
@@ -424,6 +453,28 @@ class WebDriver {
   }
 }
 
+/** The property holding an element's reference in classic WebDriver's answers. */
+const ELEMENT_KEY = 'element-6066-11e4-a52e-4f735466cecf';
+
+/** Classic WebDriver's code points for the named keys `press` takes (puppeteer's names), and KeyA… Digit0… as characters. */
+const WEBDRIVER_KEYS: Record<string, string> = {
+  Shift: '\uE008',
+  Control: '\uE009',
+  Alt: '\uE00A',
+  Meta: '\uE03D',
+  Escape: '\uE00C',
+  Enter: '\uE007',
+  Tab: '\uE004',
+  Space: ' ',
+};
+
+function webDriverKey(key: string): string {
+  const named = WEBDRIVER_KEYS[key] ?? /^(?:Key([A-Z])|Digit(\d))$/.exec(key)?.slice(1).find(Boolean)?.toLowerCase();
+  if (named) return named;
+  if ([...key].length === 1) return key;
+  throw new Error(`press: no WebDriver key for ${key}`);
+}
+
 /**
  * WebKitGTK's MiniBrowser driven by WebKitWebDriver. MiniBrowser has no headless mode, so it draws on a private
  * Xvfb display; the driver, the browser, Xvfb and the proxy are stopped by close(), and on any failure while starting.
@@ -473,15 +524,33 @@ export async function launchWebKit(): Promise<EnginePage> {
         args: arg === undefined ? [] : [arg],
       });
     const recorder = proxy;
+    const initScripts = new Set<{ script: () => void }>();
     let closed = false;
     return {
       name: 'WebKit',
       version: `WebKitGTK ${capabilities.browserVersion ?? '(unknown version)'}`,
       async goto(url) {
         await wd.call('POST', `${session}/url`, { url });
+        for (const { script } of initScripts) await evaluate(script);
       },
       evaluate,
       waitFor: (predicate, timeoutMs = 15_000, arg) => poll('WebKit', describeScript(predicate), timeoutMs, () => evaluate(predicate, arg)),
+      async click(selector) {
+        const found = await wd.call<Record<string, string>>('POST', `${session}/element`, { using: 'css selector', value: selector });
+        await wd.call('POST', `${session}/element/${found[ELEMENT_KEY]}/click`, {});
+      },
+      async press(chord) {
+        const keys = chord.split('+').map(webDriverKey);
+        const down = keys.map((value) => ({ type: 'keyDown', value }));
+        const up = keys.map((value) => ({ type: 'keyUp', value })).reverse();
+        await wd.call('POST', `${session}/actions`, { actions: [{ type: 'key', id: 'keyboard', actions: [...down, ...up] }] });
+      },
+      async addInitScript(script) {
+        // An entry of its own, so that the same script added twice is removed one at a time.
+        const entry = { script };
+        initScripts.add(entry);
+        return async () => void initScripts.delete(entry);
+      },
       async setLocalStorage(key, value) {
         await evaluate(STORAGE_SET, [key, value] as [string, string]);
       },

@@ -62,15 +62,30 @@ function moveGuides(x: number, y: number): void {
   for (const guide of guides) guide.style.transform = guide.dataset.axis === 'x' ? `translateY(${y}px)` : `translateX(${x}px)`;
 }
 
-const onPointerMove = (event: PointerEvent) => moveGuides(event.clientX, event.clientY);
+/** The element the guide was last put under by the keyboard, while the pointer has not moved since. */
+let focused: Element | null = null;
+
+function underFocused(): void {
+  if (!focused) return;
+  const box = focused.getBoundingClientRect();
+  moveGuides(box.left, box.bottom);
+}
+
+const onPointerMove = (event: PointerEvent) => {
+  focused = null;
+  moveGuides(event.clientX, event.clientY);
+};
 const onPointerOver = (event: PointerEvent) => showCaption(event.target as Element, { x: event.clientX, y: event.clientY });
 const onFocusIn = (event: FocusEvent) => {
-  const target = event.target as Element;
+  const target = event.target;
   if (!(target instanceof Element)) return;
-  const box = target.getBoundingClientRect();
-  moveGuides(box.left, box.bottom);
+  focused = target;
+  underFocused();
+  // Some engines (WebKit) fire focusin before scrolling the element into view: place the guide again after it.
+  requestAnimationFrame(underFocused);
   showCaption(target);
 };
+const onScroll = () => underFocused();
 
 function box(className: string, attributes: Record<string, string>): HTMLElement {
   const el = document.createElement('div');
@@ -102,10 +117,12 @@ export function setPointerAids({ guide, caption: wanted }: Pick<ReadingPrefs, 'g
       document.addEventListener('pointermove', onPointerMove, { passive: true });
       document.addEventListener('pointerover', onPointerOver);
       document.addEventListener('focusin', onFocusIn);
+      addEventListener('scroll', onScroll, { passive: true });
     } else {
       document.removeEventListener('pointermove', onPointerMove);
       document.removeEventListener('pointerover', onPointerOver);
       document.removeEventListener('focusin', onFocusIn);
+      removeEventListener('scroll', onScroll);
     }
     listening = on;
   }
