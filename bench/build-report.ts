@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { BuildKind, BuildRun } from './build-run';
 import type { LayoutShiftResult } from './layout-shift';
+import { median, type ReferenceReport } from './reference';
 import type { FolderSize, PageWeight } from './page-weight';
 
 export interface FirstSearch {
@@ -45,6 +46,10 @@ export interface BuildReport {
   /** The pages that change after loading (search results arriving, the ledger's controls), measured once settled. */
   layoutShiftSettled?: Array<{ page: string; results: LayoutShiftResult[] }>;
   firstSearch?: FirstSearch | { skipped: string };
+  /** With --reference: the seconds of every cold build of gongshi (the first is builds[0]), for their median. */
+  coldSeconds?: number[];
+  /** With --reference: Hugo + Pagefind on the same corpus (bench/reference.ts). */
+  reference?: ReferenceReport;
   /** The 1,000-notice report this run's times are compared with (time growth). */
   baseline?: {
     file: string;
@@ -109,6 +114,17 @@ export function targets(report: BuildReport): Target[] {
     },
     { target: `1,000 notices: rebuild after changing one notice ≤ 5 s${at(1000)}`, figure: time(rebuild), met: timeWithin(rebuild, 5) },
   );
+  const ref = report.reference;
+  if (ref && 'runs' in ref && report.coldSeconds?.length) {
+    const ours = median(report.coldSeconds);
+    const ratio = ours / ref.medianSeconds;
+    list.push({
+      target: `cold build (check, site, search index, post-build check) ≤ ${ref.tool} on the same corpus: ratio ≤ 1.0, medians of ${report.coldSeconds.length} and ${ref.runs.length}`,
+      figure: `gongshi ${ours.toFixed(1)} s / reference ${ref.medianSeconds.toFixed(1)} s = ${ratio.toFixed(2)}`,
+      met: ratio <= 1,
+    });
+  } else if (ref && 'skipped' in ref)
+    list.push({ target: 'cold build ≤ Hugo + Pagefind on the same corpus', figure: `skipped: ${ref.skipped}`, met: null });
   if (n >= 10_000) {
     const completed = report.builds.length > 0 && report.builds.every((b) => b.ok);
     list.push({
@@ -346,6 +362,15 @@ export function formatReport(report: BuildReport): string {
       const sources = [...new Set(r.shifts.flatMap((x) => x.sources))].join(', ');
       lines.push(`  ${pad(r.name, 40)} CLS ${r.cls.toFixed(3)}${sources ? `  moved: ${sources}` : ''}`);
     }
+  }
+  const ref = report.reference;
+  if (ref && 'runs' in ref) {
+    lines.push('', `Reference: ${ref.tool} on the same corpus, cold (median ${ref.medianSeconds.toFixed(1)} s, peak ${mib(ref.peakRss)})`);
+    for (const r of ref.runs)
+      lines.push(
+        `  ${r.seconds.toFixed(1)} s = Hugo ${r.hugoSeconds.toFixed(1)} s + Pagefind ${r.pagefindSeconds.toFixed(1)} s, peak ${mib(r.peakRss)}`,
+      );
+    if (report.coldSeconds) lines.push(`  gongshi cold builds: ${report.coldSeconds.map((s) => `${s.toFixed(1)} s`).join(', ')}`);
   }
   const fs = report.firstSearch;
   if (fs && 'query' in fs) {

@@ -1,12 +1,14 @@
 // npm run bench — build speed, memory and page weight on a generated corpus. A benchmark, not a test.
 //
-//   npm run bench -- [--notices N] [--reuse] [--seed N]
+//   npm run bench -- [--notices N] [--reuse] [--seed N] [--reference]
 //
 //   --notices N   notices in the corpus, the bundled sample included (default 1000; the issue's sizes: 100, 1000, 10000)
 //   --reuse       keep the corpus of an earlier run with the same options instead of generating it again
 //   --seed N      corpus seed (default 20230920)
 //   --max-memory G  stop a build whose processes together use more than G GiB (default: 80 % of the machine's
 //                 memory), so that a runaway build does not bring down a shared machine; recorded as a failure
+//   --reference   also build the same corpus with Hugo + the pinned Pagefind CLI (bench/reference.ts; needs Debian's
+//                 `hugo`), three times, and build gongshi cold twice more: the report gives both medians and their ratio
 //   --heap MiB    V8 heap limit of the build's node process (--max-old-space-size; default Node's own, about
 //                 4 GiB here): to see how far a build gets with more; the report gets the suffix -heap<MiB>
 //
@@ -38,6 +40,7 @@ import { GzipSizes, Traffic } from '../bench/measure';
 import { folderSize, pageWeight } from '../bench/page-weight';
 import { ROOT } from '../bench/seed-text';
 import { BENCH_DIR } from '../bench/site';
+import { hugoVersion, median, runReference } from '../bench/reference';
 
 const started = performance.now();
 const { values } = parseArgs({
@@ -47,6 +50,7 @@ const { values } = parseArgs({
     seed: { type: 'string' },
     'max-memory': { type: 'string' },
     heap: { type: 'string' },
+    reference: { type: 'boolean', default: false },
   },
 });
 const notices = Number(values.notices);
@@ -189,6 +193,9 @@ async function main(): Promise<void> {
     }
   }
 
+  // 3b. With --reference: two more cold builds of gongshi, and three of Hugo + Pagefind, for medians of three.
+  if (values.reference && report.builds.length === 3 && report.builds.every((b) => b.ok)) await phase('reference', reference);
+
   // 4. Sizes of the last successful build.
   if (report.builds.length && report.builds.every((b) => b.ok)) {
     await phase('sizes', () => {
@@ -212,6 +219,53 @@ async function main(): Promise<void> {
   save();
   console.log(formatReport(report));
   console.log(`Report: ${out}`);
+}
+
+async function reference(): Promise<void> {
+  const hugo = hugoVersion();
+  if (!hugo) {
+    report.reference = { skipped: 'Hugo is not installed (apt-get install hugo)' };
+    save();
+    return;
+  }
+  report.coldSeconds = [report.builds[0].wallSeconds];
+  for (let i = 2; i <= 3; i++) {
+    rmSync(cacheDir, { recursive: true, force: true });
+    rmSync(dist, { recursive: true, force: true });
+    log(`cold build ${i} of 3…`);
+    const run = await runBuild({
+      kind: 'cold',
+      content,
+      outDir: dist,
+      cacheDir,
+      log: join(dir, `build-cold-${i}.log`),
+      timings: join(dir, `timings-cold-${i}.jsonl`),
+      onStart: (pid) => (running = pid),
+      memoryLimit,
+      heapMiB,
+    }).finally(() => (running = undefined));
+    if (!run.ok) {
+      report.warnings.push(`cold build ${i} of 3 failed (exit ${run.exitCode}); see ${run.log}`);
+      return;
+    }
+    report.coldSeconds.push(run.wallSeconds);
+    save();
+  }
+  const pagefind = JSON.parse(readFileSync(join(ROOT, 'node_modules/pagefind/package.json'), 'utf8')) as { version: string };
+  const runs = [];
+  for (let i = 1; i <= 3; i++) {
+    log(`reference build ${i} of 3 (${hugo} + Pagefind ${pagefind.version})…`);
+    const run = await runReference(content, join(dir, 'reference'));
+    log(`reference: ${run.seconds.toFixed(1)} s (Hugo ${run.hugoSeconds.toFixed(1)} s, Pagefind ${run.pagefindSeconds.toFixed(1)} s)`);
+    runs.push(run);
+  }
+  report.reference = {
+    tool: `${hugo} + Pagefind ${pagefind.version}`,
+    runs,
+    medianSeconds: median(runs.map((r) => r.seconds)),
+    peakRss: Math.max(...runs.map((r) => r.peakRss)),
+  };
+  save();
 }
 
 async function browserMeasurements(): Promise<void> {
