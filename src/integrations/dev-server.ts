@@ -16,6 +16,7 @@ import { contentType } from '../site/content-types';
 import { contentDir, joinBase, noticeDir, noticePath, normaliseBase } from '../site/paths';
 import { partSize, planIndexParts } from '../search/parts';
 import { contentSettled, INDEXING_HEADER, markContentChanged, setContentErrors } from './dev-content-errors';
+import { LOADS } from '../loaders/notices';
 
 /** The address to reach a server listening on `address` from the same machine. */
 export function loopbackUrl(address: AddressInfo, path: string): string {
@@ -91,7 +92,15 @@ export default function devServer(): AstroIntegration {
     if (stale) {
       stale = false;
       try {
-        await refresh?.();
+        // Astro can answer a refresh without running the loader (seen while a sync of its own was under way),
+        // which would leave the edit unseen: ask again until the loader has run.
+        const loads = () => (globalThis as { [LOADS]?: number })[LOADS] ?? 0;
+        for (let attempt = 1; refresh; attempt++) {
+          const before = loads();
+          await refresh();
+          if (loads() !== before || attempt === 4) break;
+          await new Promise((r) => setTimeout(r, 300));
+        }
       } catch (e) {
         // The update is tried again, and must re-read the notices then (a save during this one set it too).
         stale = true;
