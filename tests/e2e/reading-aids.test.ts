@@ -397,7 +397,8 @@ describe.skipIf(!browserCheck.available)('reading aids in Chromium', () => {
         await openPanel(page);
         await control(page, 'speech').click();
         await page.locator('[data-speech="point"]').click();
-        expect(await page.locator('[data-speech="point"]').getAttribute('aria-pressed')).toBe('true');
+        // Read-aloud's code is loaded on its first use.
+        await expect.poll(() => page.locator('[data-speech="point"]').getAttribute('aria-pressed')).toBe('true');
         await page.locator('footer a[href^="mailto:"]').focus();
         await expect
           .poll(async () => (await spoken(page)).filter((c) => c.method === 'speak').map((c) => c.text))
