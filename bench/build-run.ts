@@ -11,7 +11,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { ProcessTreeSampler, processTree, type MemoryTrace, type ProcessFigures } from './process-memory';
 import { ROOT } from './seed-text';
 
-export type BuildKind = 'cold' | 'warm' | 'rebuild';
+export type BuildKind = 'cold' | 'warm' | 'rebuild' | 'add';
 
 export interface StageFigures {
   /** startup, content-check, astro, search-index, verify, swap, exit */
@@ -196,7 +196,9 @@ export function stopBuild(pid: number): void {
 
 /**
  * Non-overlapping stages in the order they run: startup (tsx and module loading), content-check, astro
- * (Astro's build without the search index that runs inside it), search-index, verify, swap, exit.
+ * (Astro's build, while the search index's first part takes in the pages it renders), search-index (what is
+ * left of the index after Astro: the rest of the pages, writing the files, and meanwhile the pages' check),
+ * verify (that every notice is in the index), swap, exit.
  */
 function intervals(timings: Timing[], spawned: number, exited: number): Array<{ stage: string; spans: Array<[number, number]> }> {
   const find = (stage: string) => timings.find((t) => t.stage === stage);
@@ -212,7 +214,8 @@ function intervals(timings: Timing[], spawned: number, exited: number): Array<{ 
   // Astro's stage ends when its process does; without a timing line it ran until the build ended (a failure).
   const astroStart = astro?.start ?? check?.end;
   if (astroStart !== undefined) result.push({ stage: 'astro', spans: [[astroStart, astro?.end ?? exited]] });
-  if (index) result.push({ stage: 'search-index', spans: [[index.start, index.end]] });
+  const astroEnd = astro?.end ?? exited;
+  if (index) result.push({ stage: 'search-index', spans: [[Math.max(index.start, astroEnd), index.end]] });
   if (verify) result.push({ stage: 'verify', spans: [[verify.start, verify.end]] });
   if (swap) result.push({ stage: 'swap', spans: [[swap.start, swap.end]] });
   const last = swap?.end ?? verify?.end ?? index?.end ?? astro?.end;

@@ -2,18 +2,19 @@
 // staging folder, verifies the result (contact on every page, links, every notice in the
 // index), and only then puts it in place of dist/. Whatever fails, an existing dist/ stays as it was.
 import './lib/no-phoning-home';
-import { spawnSync } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkContent } from '../src/notice/check';
 import { formatDiagnostic, type Diagnostic } from '../src/notice/diagnostics';
-import { contentDir, normaliseBase } from '../src/site/paths';
+import { contentDir, noticeDir, normaliseBase } from '../src/site/paths';
 import { readGitHistories, strictProvenance, strictProvenanceFailure, uncommittedLog, uncommittedNotices } from '../src/provenance/git';
 import { planIndexParts, partSize } from '../src/search/parts';
-import { verifySite } from '../src/site/verify';
+import { verifyIndex, verifyPages } from '../src/site/verify';
 import { buildSearchIndex } from '../src/search/build-index';
+import { PageFeed } from '../src/search/page-source';
 
 // --out-dir builds somewhere other than dist/ (the tests build the root and sub-path sites side by side).
 // --strict-provenance (or GONGSHI_STRICT_PROVENANCE=1) refuses notices not yet committed to git (src/provenance/git).
@@ -25,6 +26,9 @@ const staging = mkdtempSync(join(process.cwd(), `.gongshi-staging-${process.pid}
 const incoming = join(dirname(outDir), `.${basename(outDir)}.incoming-${process.pid}`);
 const previous = join(dirname(outDir), `.${basename(outDir)}.previous-${process.pid}`);
 
+// Astro's process while it runs: a failure elsewhere ends it too.
+const children = new Set<ChildProcess>();
+
 // A failure that is not a content mistake (a bug, a full disk) ends with one line and exit code 70, as in
 // `npm run import` and `npm run check`; the staging folder goes, dist/ stays as it was.
 const failed = (e: unknown) => {
@@ -32,6 +36,7 @@ const failed = (e: unknown) => {
     `构建程序出错：${e instanceof Error ? e.message : String(e)}\n这不是内容的问题，请把这条信息告诉网站维护人员。dist/ 没有改动。`,
   );
   if (process.env.GONGSHI_DEBUG) console.error(e instanceof Error ? e.stack : e);
+  for (const child of children) if (child.exitCode === null) child.kill();
   rmSync(staging, { recursive: true, force: true });
   process.exit(70);
 };
@@ -40,8 +45,9 @@ process.on('unhandledRejection', failed);
 
 // GONGSHI_TIMINGS=<file> (npm run bench): one JSON line per stage, {stage, start, end} in ms since the epoch.
 const now = () => performance.timeOrigin + performance.now();
-const timed = (stage: string, start: number, end = now()) =>
-  process.env.GONGSHI_TIMINGS && appendFileSync(process.env.GONGSHI_TIMINGS, `${JSON.stringify({ stage, start, end })}\n`);
+// Extra figures may follow (the number of pages the search index took from Astro's feed).
+const timed = (stage: string, start: number, end = now(), figures: Record<string, number> = {}) =>
+  process.env.GONGSHI_TIMINGS && appendFileSync(process.env.GONGSHI_TIMINGS, `${JSON.stringify({ stage, start, end, ...figures })}\n`);
 
 function stop(diagnostics: Diagnostic[], summary: string): never {
   for (const d of diagnostics) console.error(formatDiagnostic(d));
@@ -74,47 +80,87 @@ else if (uncommitted.length) console.log(uncommittedLog(uncommitted));
 for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[name];
 process.env.NODE_ENV = 'production';
 started = now();
-// Astro runs in a process of its own: its memory is given back before Pagefind starts. It is handed the
-// check's results, so that the notices are not parsed a second time for Astro's content store.
+// Astro runs in a process of its own: its memory is given back before Pagefind writes the index. It is handed
+// the check's results, so that the notices are not parsed a second time for Astro's content store. It feeds
+// each page it renders back over the IPC channel (src/search/page-feed), and the first part of the search
+// index takes them in as they come: Pagefind works on the second core while Astro renders.
 const handover = join(tmpdir(), `gongshi-checked-notices-${process.pid}.json`);
 writeFileSync(handover, JSON.stringify(checked.notices));
-const astro = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'lib', 'astro-build.ts'), staging], {
-  stdio: 'inherit',
-  env: { ...process.env, GONGSHI_CHECKED_NOTICES: handover },
+const parts = planIndexParts(
+  checked.notices.map((n) => ({ id: n.slug, date: n.data!.date })),
+  partSize(),
+);
+const base = normaliseBase(process.env.BASE_PATH);
+const feed = new PageFeed(
+  staging,
+  base,
+  parts[0].ids.map((id) => `${noticeDir(id)}index.html`),
+);
+const astro = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'lib', 'astro-build.ts'), staging], {
+  stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+  env: { ...process.env, GONGSHI_CHECKED_NOTICES: handover, GONGSHI_SEARCH_FEED: '1' },
 });
-rmSync(handover, { force: true });
-if (astro.status !== 0)
-  stop([], `构建没有完成（Astro ${astro.signal ? `被信号 ${astro.signal} 终止` : `退出码 ${astro.status}`}）。${kept}`);
-timed('astro', started);
+children.add(astro);
+astro.on('message', (message) => feed.receive(message));
+let astroFailure: string | undefined;
+const astroDone = new Promise<void>((resolve) => {
+  astro.on('error', (e) => {
+    astroFailure = `Astro 无法启动：${e.message}。`;
+    feed.fail(new Error(astroFailure, { cause: e }));
+    resolve();
+  });
+  // 'close' comes after the last message from Astro's process (pages still in flight are read from disk anyway).
+  astro.on('close', (code, signal) => {
+    rmSync(handover, { force: true });
+    timed('astro', started);
+    if (code === 0) feed.close();
+    else {
+      astroFailure = `构建没有完成（Astro ${signal ? `被信号 ${signal} 终止` : `退出码 ${code}`}）。`;
+      feed.fail(new Error(astroFailure));
+    }
+    resolve();
+  });
+});
 
-started = now();
-try {
-  const parts = planIndexParts(
-    checked.notices.map((n) => ({ id: n.slug, date: n.data!.date })),
-    partSize(),
-  );
-  const index = await buildSearchIndex(staging, parts, (start, end) => timed('search-index:write', start, end));
-  console.log(`搜索索引：${index.pages} 个页面${index.parts > 1 ? `，分 ${index.parts} 个部分` : ''}`);
-} catch (e) {
-  stop([], `${(e as Error).message}\n${kept}`);
-}
-timed('search-index', started);
-
-started = now();
-
-const problems = verifySite({
+// The pages are checked while Pagefind writes the index (in its own process); the index after it.
+let problems: Diagnostic[] = [];
+const verifyOptions = {
   dir: staging,
-  base: normaliseBase(process.env.BASE_PATH),
+  base,
   contact: checked.site.contact,
   notices: checked.notices.map((n) => n.slug),
   siteUrl: process.env.SITE_URL || undefined,
-});
+};
+try {
+  const index = await buildSearchIndex(staging, parts, {
+    source: feed,
+    onWrite: (start, end) => timed('search-index:write', start, end),
+    whileWriting: (part) => {
+      if (part !== parts[0]) return;
+      const start = now();
+      problems = verifyPages(verifyOptions);
+      timed('verify:pages', start);
+    },
+  });
+  console.log(`搜索索引：${index.pages} 个页面${index.parts > 1 ? `，分 ${index.parts} 个部分` : ''}`);
+} catch (e) {
+  // Astro's own failure reaches here through the feed; any other stops Astro too.
+  if (astro.exitCode === null) astro.kill();
+  await astroDone;
+  stop([], astroFailure ? `${astroFailure}${kept}` : `${(e as Error).message}\n${kept}`);
+}
+await astroDone;
+timed('search-index', started);
+timed('search-feed', started, now(), { pages: feed.received });
+
+started = now();
+problems.push(...verifyIndex(staging, verifyOptions.notices));
 if (problems.length) stop(problems, `发布前检查发现 ${problems.length} 个问题，新网站没有发布；${kept}`);
 timed('verify', started);
 
 // npm run preview serves the site at the base path it was built for, read from this record. dist/ is published,
 // so it holds only that path, which every URL of the site shows anyway (the name is also in scripts/preview.ts).
-writeFileSync(join(staging, '.gongshi-build.json'), `${JSON.stringify({ base: normaliseBase(process.env.BASE_PATH) })}\n`);
+writeFileSync(join(staging, '.gongshi-build.json'), `${JSON.stringify({ base })}\n`);
 
 // The new site goes next to dist/ first (a copy when dist/ is on another file system), then two renames
 // on one file system swap it in, so dist/ is never half old and half new.

@@ -1,13 +1,16 @@
 // Builds the Pagefind index of a built site through Pagefind's Node API: a tokenised copy of each notice
 // page (src/search/index-html) goes in, the pages themselves are left as they are. A large site is
 // indexed in parts (src/search/parts), one Pagefind process after another, so that memory is bounded
-// by the largest part rather than by the whole site.
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+// by the largest part rather than by the whole site. The first part can take its pages from the page
+// feed (src/search/page-source) while Astro is still rendering; the other parts, and any page that is not
+// a notice, are read from the site folder once Astro has finished.
+import { readdirSync, rmSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { noticeDir } from '../site/paths';
 import { toSearchIndexHtml } from './index-html';
 import type { IndexPart } from './parts';
+import { pagesOnDisk, type PageSource } from './page-source';
 
 // gongshi has its own search UI; Pagefind's bundled UIs are unused and credit translators with external links.
 const UNUSED_FILES = [
@@ -27,21 +30,35 @@ export interface SearchIndexResult {
   parts: number;
 }
 
-/** `onWrite` hears when each part's files were written (ms since the epoch), for the build's timing log. */
+export interface SearchIndexOptions {
+  /** Where the pages come from; by default they are read from the site folder, which must then be complete. */
+  source?: PageSource;
+  /** Hears when each part's files were written (ms since the epoch), for the build's timing log. */
+  onWrite?: (start: number, end: number) => void;
+  /**
+   * Runs while Pagefind writes a part's files, in its own process: the site is complete by then, so the build
+   * checks it meanwhile. Called once per part.
+   */
+  whileWriting?: (part: IndexPart) => Promise<void> | void;
+}
+
 export async function buildSearchIndex(
   site: string,
   parts: IndexPart[],
-  onWrite: (start: number, end: number) => void = () => {},
+  { source = pagesOnDisk(site), onWrite = () => {}, whileWriting }: SearchIndexOptions = {},
 ): Promise<SearchIndexResult> {
   // Each part's notices go in newest first (the plan's order): the search lists them in that order.
   const files = parts.map((part) => part.ids.map((id) => `${noticeDir(id)}index.html`));
-  const planned = new Set(files.flat());
-  for (const file of readdirSync(site, { recursive: true, encoding: 'utf8' }).sort()) {
-    const path = file.split(sep).join('/');
-    if (!path.endsWith('.html') || path.startsWith('pagefind/') || planned.has(path)) continue;
-    // Other pages (none has anything to index today) go into the main index.
-    files[0].push(path);
-  }
+  const disk = pagesOnDisk(site);
+  // Other pages (none has anything to index today) go into the main index, after its notices.
+  const others = async () => {
+    await source.settled;
+    const planned = new Set(files.flat());
+    return readdirSync(site, { recursive: true, encoding: 'utf8' })
+      .sort()
+      .map((file) => file.split(sep).join('/'))
+      .filter((path) => path.endsWith('.html') && !path.startsWith('pagefind/') && !planned.has(path));
+  };
 
   let pages = 0;
   for (const [i, part] of parts.entries()) {
@@ -49,20 +66,33 @@ export async function buildSearchIndex(
     if (!index) throw new Error(`Pagefind 无法启动：${errors.join('; ')}`);
     try {
       // One page at a time, in order; the next page's copy is made while Pagefind takes in this one.
-      const copyOf = (sourcePath: string) => toSearchIndexHtml(readFileSync(join(site, sourcePath), 'utf8'));
-      let next = files[i].length ? copyOf(files[i][0]) : undefined;
-      for (const [k, sourcePath] of files[i].entries()) {
-        const content = next;
-        const added = content ? index.addHTMLFile({ sourcePath, content }) : undefined;
-        next = k + 1 < files[i].length ? copyOf(files[i][k + 1]) : undefined;
-        if (!added) continue;
-        const { errors } = await added;
-        if (errors.length) throw new Error(`建立搜索索引失败（${sourcePath}）：${errors.join('; ')}`);
-        pages++;
-      }
+      const add = async (paths: string[], html: (path: string) => Promise<string>) => {
+        const copyOf = async (path: string) => toSearchIndexHtml(await html(path));
+        let next = paths.length ? copyOf(paths[0]) : undefined;
+        for (const [k, sourcePath] of paths.entries()) {
+          const content = await next;
+          const added = content ? index.addHTMLFile({ sourcePath, content }) : undefined;
+          next = k + 1 < paths.length ? copyOf(paths[k + 1]) : undefined;
+          // A rejected copy still waiting must not go unhandled when this page's error ends the loop.
+          next?.catch(() => {});
+          if (!added) continue;
+          const { errors } = await added;
+          if (errors.length) throw new Error(`建立搜索索引失败（${sourcePath}）：${errors.join('; ')}`);
+          pages++;
+        }
+      };
+      // Later parts are read from the site folder, which is complete by then (the first part waited for it).
+      await add(files[i], i === 0 ? (path) => source.html(path) : disk.html);
+      if (i === 0) await add(await others(), disk.html);
       const writing = performance.timeOrigin + performance.now();
       const outputPath = join(site, 'pagefind', part.dir);
-      const written = await index.writeFiles({ outputPath });
+      const writes = index.writeFiles({ outputPath });
+      if (whileWriting) {
+        // The request goes out before the (possibly blocking) work starts.
+        await new Promise((resolve) => setImmediate(resolve));
+        await whileWriting(part);
+      }
+      const written = await writes;
       onWrite(writing, performance.timeOrigin + performance.now());
       if (written.errors.length) throw new Error(`写入搜索索引失败：${written.errors.join('; ')}`);
       const unused = part.dir ? [...UNUSED_FILES, ...UNUSED_IN_PARTS] : UNUSED_FILES;

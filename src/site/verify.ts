@@ -143,10 +143,21 @@ function targetFile(
 const CONTACT_SCHEMES = /^(tel|mailto):/i;
 const ANY_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
-export function verifySite({ dir, base, contact, notices, siteUrl }: VerifyOptions): Diagnostic[] {
+/** The whole check: the pages (`verifyPages`), then that every notice is in the search index (`verifyIndex`). */
+export function verifySite(options: VerifyOptions): Diagnostic[] {
+  return [...verifyPages(options), ...verifyIndex(options.dir, options.notices)];
+}
+
+const reporter = (dir: string, problems: Diagnostic[]) => (file: string, field: string, message: string) =>
+  problems.push({ severity: 'error', file: relative(process.cwd(), join(dir, file)) || file, field, message });
+
+/**
+ * Every page and data file: the contact on each page, links and anchors, nothing from another host, a
+ * page for every notice. It does not read pagefind/, so it can run while the search index is written.
+ */
+export function verifyPages({ dir, base, contact, notices, siteUrl }: VerifyOptions): Diagnostic[] {
   const problems: Diagnostic[] = [];
-  const report = (file: string, field: string, message: string) =>
-    problems.push({ severity: 'error', file: relative(process.cwd(), join(dir, file)) || file, field, message });
+  const report = reporter(dir, problems);
 
   const expectedLinks = [contact.phone && telHref(contact.phone), contact.email && mailtoHref(contact.email)].filter(Boolean) as string[];
   // Each page's text is checked as it is read and not kept: a large site has tens of thousands of pages.
@@ -192,6 +203,17 @@ export function verifySite({ dir, base, contact, notices, siteUrl }: VerifyOptio
     }
   }
 
+  for (const slug of notices) {
+    const path = noticeDir(slug);
+    if (!pages.has(`${path}index.html`)) report(path, 'notices', `通报 ${slug} 没有生成页面。`);
+  }
+  return problems;
+}
+
+/** Every notice is in the written search index. */
+export function verifyIndex(dir: string, notices: string[]): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  const report = reporter(dir, problems);
   let indexed = new Set<string>();
   try {
     indexed = new Set(fragmentUrls(dir).values());
@@ -200,7 +222,6 @@ export function verifySite({ dir, base, contact, notices, siteUrl }: VerifyOptio
   }
   for (const slug of notices) {
     const path = noticeDir(slug);
-    if (!pages.has(`${path}index.html`)) report(path, 'notices', `通报 ${slug} 没有生成页面。`);
     // Pagefind records URLs from the site root; the browser adds the base path.
     if (!indexed.has(`/${path}`)) report(path, 'search', `通报 ${slug} 不在搜索索引里。`);
   }
