@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkContent } from '../src/notice/check';
+import { CheckCache, checkCacheFile } from '../src/notice/check-cache';
 import { formatDiagnostic, type Diagnostic } from '../src/notice/diagnostics';
 import { contentDir, noticeDir, normaliseBase } from '../src/site/paths';
 import { readGitHistories, strictProvenance, strictProvenanceFailure, uncommittedLog, uncommittedNotices } from '../src/provenance/git';
@@ -58,7 +59,8 @@ function stop(diagnostics: Diagnostic[], summary: string): never {
 
 const kept = existsSync(outDir) ? `${outDir} 没有改动。` : `没有生成 ${outDir}。`;
 let started = now();
-const checked = checkContent(contentDir());
+// Notices unchanged since the last build are not parsed again (src/notice/check-cache).
+const checked = checkContent(contentDir(), process.cwd(), new CheckCache(checkCacheFile()));
 const errors = checked.diagnostics.filter((d) => d.severity === 'error');
 for (const d of checked.diagnostics.filter((d) => d.severity === 'warning')) console.error(formatDiagnostic(d));
 if (errors.length || !checked.site) stop(errors, `构建已停止：内容有 ${errors.length} 个错误，${kept}改正后再运行 npm run build。`);

@@ -1,13 +1,14 @@
 // npm run check: validates content/ without building. Exit codes: 0 passed, 1 the content has mistakes,
 // 70 the checker itself failed (one line; the stack with GONGSHI_DEBUG=1), as `npm run import` and `npm run build`.
 import { checkContent } from '../src/notice/check';
+import { CheckCache, checkCacheFile } from '../src/notice/check-cache';
 import { formatDiagnostic } from '../src/notice/diagnostics';
 import { contentDir } from '../src/site/paths';
 
 const root = process.argv[2] ?? contentDir();
 let result: ReturnType<typeof checkContent>;
 try {
-  result = checkContent(root);
+  result = checkContent(root, process.cwd(), new CheckCache(checkCacheFile()));
 } catch (e) {
   // A bug in the checker, not in the content: one line for the editor, the stack only when asked for.
   console.error(`检查程序出错：${(e as Error).message}\n这不是内容的问题，请把这条信息告诉网站维护人员。`);

@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, relative, resolve } from 'node:path';
+import type { CheckCache, FileCheck } from './check-cache';
 import type { Diagnostic } from './diagnostics';
 import { readNoticeFile, summariseNotice } from './file';
 import type { ProblemSummary } from './outline';
@@ -32,7 +33,8 @@ export interface ContentCheck {
 export const NOTICE_EXTENSION = /\.md$/;
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 
-export function checkContent(root: string, cwd = process.cwd()): ContentCheck {
+/** `cache`: results of earlier checks, for files that have not changed since (src/notice/check-cache). */
+export function checkContent(root: string, cwd = process.cwd(), cache?: CheckCache): ContentCheck {
   const rel = (p: string) => relative(cwd, p) || p;
   const site = readSiteConfig(join(root, 'site.yaml'), rel(join(root, 'site.yaml')));
   const diagnostics: Diagnostic[] = [...site.diagnostics];
@@ -87,27 +89,42 @@ export function checkContent(root: string, cwd = process.cwd()): ContentCheck {
       });
       continue;
     }
-    const notice = readNoticeFile(file, bytes);
-    diagnostics.push(...notice.diagnostics, ...placeholderWarnings(notice));
+    const fingerprint = sha256(bytes);
+    const notice = cache?.get(resolve(path), file, fingerprint) ?? checkFile(file, bytes);
+    cache?.set(resolve(path), file, fingerprint, notice);
+    diagnostics.push(...notice.diagnostics);
     if (notice.data) {
       const key = `${notice.data.title}\u0000${notice.data.date}`;
       const twin = byTitleDate.get(key);
       if (twin)
         diagnostics.push({
           file,
-          line: notice.fieldLines?.title ?? 2,
+          line: notice.titleLine ?? 2,
           field: 'title',
           severity: 'error',
           message: `与 ${twin} 的标题和日期完全相同，像是同一份通报放了两次。请删除重复的一份，或修改标题。`,
         });
       else byTitleDate.set(key, file);
     }
-    notices.push({ file, path: resolve(path), sha256: sha256(bytes), slug, data: notice.data, ...summariseNotice(notice) });
+    const { data, problemCount, excerpt, problems } = notice;
+    notices.push({ file, path: resolve(path), sha256: fingerprint, slug, data, problemCount, excerpt, problems });
   }
+  cache?.save();
   if (notices.length === 0 && !diagnostics.length) {
     diagnostics.push({ file: rel(dir), severity: 'error', message: '没有任何通报。请放入至少一份 .md 通报。' });
   }
   return { site: site.data, notices, diagnostics };
+}
+
+/** One notice file on its own: its mistakes and warnings, its data and its summary. */
+function checkFile(file: string, bytes: Buffer): FileCheck {
+  const notice = readNoticeFile(file, bytes);
+  return {
+    diagnostics: [...notice.diagnostics, ...placeholderWarnings(notice)],
+    data: notice.data,
+    titleLine: notice.fieldLines?.title,
+    ...summariseNotice(notice),
+  };
 }
 
 function isDirectory(path: string): boolean {
