@@ -119,8 +119,17 @@ const list = (files: readonly string[]) => files.map((file) => `  ${file}`).join
  */
 export function uncommittedLog(files: readonly string[]): string | undefined {
   if (!files.length) return undefined;
-  return `以下 ${files.length} 份通报的源文件还没有提交到 git（提交前构建、预览没有问题；提交后再构建，通报页会列出修改记录）：\n${list(files)}`;
+  // A new site (or a benchmark's corpus) may have thousands: the log names the first ones, git the rest.
+  const shown = files.length > UNCOMMITTED_SHOWN + 1 ? files.slice(0, UNCOMMITTED_SHOWN) : files;
+  const more = files.length - shown.length;
+  return (
+    `以下 ${files.length} 份通报的源文件还没有提交到 git（提交前构建、预览没有问题；提交后再构建，通报页会列出修改记录）：\n${list(shown)}` +
+    (more ? `\n  ……另有 ${more} 份，git status 可以列出全部。` : '')
+  );
 }
+
+/** How many uncommitted notices the build log names one by one. */
+const UNCOMMITTED_SHOWN = 20;
 
 /**
  * Why a build asked for strict provenance (`how`: `--strict-provenance` or the environment variable) must

@@ -140,6 +140,15 @@ describe('notices not yet committed', () => {
     expect(log).not.toMatch(/错误|警告|失败/);
   });
 
+  it('are named up to twenty in the build log, the rest counted', () => {
+    const files = Array.from({ length: 1000 }, (_, i) => `content/notices/n${i}.md`);
+    const lines = uncommittedLog(files)!.split('\n');
+    expect(lines[0]).toContain('以下 1000 份通报');
+    expect(lines.slice(1, 21)).toEqual(files.slice(0, 20).map((f) => `  ${f}`));
+    expect(lines.slice(21)).toEqual(['  ……另有 980 份，git status 可以列出全部。']);
+    expect(uncommittedLog(files.slice(0, 21))!.split('\n')).toHaveLength(22);
+  });
+
   it('stop a strict build, which names each file and what to do', () => {
     expect(strictProvenanceFailure(histories, [], '--strict-provenance')).toBeUndefined();
     const message = strictProvenanceFailure(histories, ['content/notices/b.md', "content/notices/it's.md"], '--strict-provenance')!;
