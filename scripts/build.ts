@@ -59,8 +59,10 @@ function stop(diagnostics: Diagnostic[], summary: string): never {
 
 const kept = existsSync(outDir) ? `${outDir} 没有改动。` : `没有生成 ${outDir}。`;
 let started = now();
-// Notices unchanged since the last build are not parsed again (src/notice/check-cache).
-const checked = checkContent(contentDir(), process.cwd(), new CheckCache(checkCacheFile()));
+// Notices unchanged since the last build are not parsed again, and each is rendered here once for Astro's
+// pages (src/notice/check-cache).
+const cache = new CheckCache(checkCacheFile());
+const checked = checkContent(contentDir(), process.cwd(), cache);
 const errors = checked.diagnostics.filter((d) => d.severity === 'error');
 for (const d of checked.diagnostics.filter((d) => d.severity === 'warning')) console.error(formatDiagnostic(d));
 if (errors.length || !checked.site) stop(errors, `构建已停止：内容有 ${errors.length} 个错误，${kept}改正后再运行 npm run build。`);
@@ -100,7 +102,7 @@ const feed = new PageFeed(
 );
 const astro = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'lib', 'astro-build.ts'), staging], {
   stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
-  env: { ...process.env, GONGSHI_CHECKED_NOTICES: handover, GONGSHI_SEARCH_FEED: '1' },
+  env: { ...process.env, GONGSHI_CHECKED_NOTICES: handover, GONGSHI_RENDERED_DIR: cache.renderedDir, GONGSHI_SEARCH_FEED: '1' },
 });
 children.add(astro);
 astro.on('message', (message) => feed.receive(message));

@@ -3,8 +3,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, relative, resolve } from 'node:path';
-import type { CheckCache, FileCheck } from './check-cache';
+import { passes, type CheckCache, type FileCheck } from './check-cache';
 import type { Diagnostic } from './diagnostics';
+import { renderNoticeTree, type RenderedNotice } from './html';
 import { readNoticeFile, summariseNotice } from './file';
 import type { ProblemSummary } from './outline';
 import { placeholderWarnings } from './placeholders';
@@ -90,7 +91,7 @@ export function checkContent(root: string, cwd = process.cwd(), cache?: CheckCac
       continue;
     }
     const fingerprint = sha256(bytes);
-    const notice = cache?.get(resolve(path), file, fingerprint) ?? checkFile(file, bytes);
+    const notice = cache?.get(resolve(path), file, fingerprint) ?? checkFile(file, bytes, cache && ((r) => cache.render(fingerprint, r)));
     cache?.set(resolve(path), file, fingerprint, notice);
     diagnostics.push(...notice.diagnostics);
     if (notice.data) {
@@ -116,15 +117,18 @@ export function checkContent(root: string, cwd = process.cwd(), cache?: CheckCac
   return { site: site.data, notices, diagnostics };
 }
 
-/** One notice file on its own: its mistakes and warnings, its data and its summary. */
-function checkFile(file: string, bytes: Buffer): FileCheck {
+/** One notice file on its own: its mistakes and warnings, its data and its summary; `render` gets a passing notice's body. */
+function checkFile(file: string, bytes: Buffer, render?: (rendered: RenderedNotice) => void): FileCheck {
   const notice = readNoticeFile(file, bytes);
-  return {
+  const result = {
     diagnostics: [...notice.diagnostics, ...placeholderWarnings(notice)],
     data: notice.data,
     titleLine: notice.fieldLines?.title,
     ...summariseNotice(notice),
   };
+  // Last: rendering adds anchors to the tree.
+  if (render && notice.tree && passes(result)) render(renderNoticeTree(notice.tree));
+  return result;
 }
 
 function isDirectory(path: string): boolean {

@@ -3,6 +3,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { handedOverNotices, type CheckedNotice } from './check';
+import { readRendered } from './check-cache';
 import { renderNoticeBody, type RenderedNotice } from './html';
 import { decodeUtf8, readNoticeFile, splitFrontmatter, summariseNotice } from './file';
 import { parseMarkdown } from './markdown';
@@ -38,14 +39,17 @@ function problemsOf(entry: Entry, checked: Map<string, CheckedNotice>): ProblemS
 
 const bodyOf = (notice: Notice) => splitFrontmatter(decodeUtf8(readFileSync(notice.filePath!)) ?? '')?.body ?? '';
 
+// Under npm run build, the content check has rendered every notice already (src/notice/check-cache).
+const rendered = (notice: Notice) => readRendered(process.env.GONGSHI_RENDERED_DIR, notice.data.sha256);
+
 /** The notice's body as HTML, with its outline; read from its file, which the content check has passed. */
 export function renderNotice(notice: Notice): RenderedNotice {
-  return renderNoticeBody(bodyOf(notice));
+  return rendered(notice) ?? renderNoticeBody(bodyOf(notice));
 }
 
 /** The notice's outline alone (the open data), without the cost of making its HTML. */
 export function noticeOutline(notice: Notice): Outline {
-  return buildOutline(parseMarkdown(bodyOf(notice)));
+  return rendered(notice)?.outline ?? buildOutline(parseMarkdown(bodyOf(notice)));
 }
 
 export { noticePath } from '../site/paths';

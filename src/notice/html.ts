@@ -5,6 +5,7 @@
 // other heading, the same GitHub-style id. Raw HTML is never passed through (the check refuses it).
 import Slugger from 'github-slugger';
 import type { Element, Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
 import { toHtml } from 'hast-util-to-html';
 import { toHast } from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
@@ -18,7 +19,11 @@ export interface RenderedNotice {
 }
 
 export function renderNoticeBody(body: string): RenderedNotice {
-  const tree = parseMarkdown(body);
+  return renderNoticeTree(parseMarkdown(body));
+}
+
+/** The same from a parsed body (the content check has one); the tree is changed (anchors are added). */
+export function renderNoticeTree(tree: MdastRoot): RenderedNotice {
   const outline = buildOutline(tree);
   addNoticeAnchors(tree, outline);
   const hast = toHast(tree) as HastRoot;

@@ -1,8 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../../src/notice/check';
-import { CheckCache } from '../../../src/notice/check-cache';
+import { CheckCache, readRendered } from '../../../src/notice/check-cache';
+import { decodeUtf8, splitFrontmatter } from '../../../src/notice/file';
+import { renderNoticeBody } from '../../../src/notice/html';
+import { ROOT } from '../../helpers/fixtures';
 import { copyOfContent, tempDir } from '../../helpers/temp';
 
 const SAMPLE = 'notices/2023-09-20-wuhan-industrial-investment.md';
@@ -11,10 +14,7 @@ const SAMPLE = 'notices/2023-09-20-wuhan-industrial-investment.md';
 function setUp() {
   const { dir, content } = copyOfContent();
   const sample = readFileSync(join(content, SAMPLE), 'utf8');
-  writeFileSync(
-    join(content, 'notices/2024-01-10-second.md'),
-    sample.replace(/^title: .*$/m, 'title: 第二份通报').replace(/^date: .*$/m, 'date: 2024-01-10'),
-  );
+  writeFileSync(join(content, 'notices/2023-09-20-second.md'), sample.replace(/^title: .*$/m, 'title: 第二份通报'));
   return { dir, content, cacheFile: join(tempDir(), 'cache', 'check.json') };
 }
 
@@ -66,5 +66,37 @@ describe('the content check’s cache', () => {
     const damaged = new CheckCache(cacheFile);
     expect(checkContent(content, dir, damaged)).toEqual(fresh);
     expect(damaged.hits).toBe(0);
+  });
+});
+
+describe('the rendered bodies the check keeps for Astro’s pages', () => {
+  it.each([
+    ['the sample', 'content'],
+    ['the search fixture corpus', 'tests/fixtures/search-corpus'],
+  ])('are, for %s, exactly what the page would render from the Markdown', (_, folder) => {
+    const cacheFile = join(tempDir(), 'check.json');
+    const cache = new CheckCache(cacheFile);
+    const { notices } = checkContent(join(ROOT, folder), ROOT, cache);
+    expect(notices.length).toBeGreaterThan(0);
+    for (const notice of notices) {
+      const body = splitFrontmatter(decodeUtf8(readFileSync(notice.path))!)!.body;
+      expect(readRendered(cache.renderedDir, notice.sha256), notice.file).toEqual(renderNoticeBody(body));
+    }
+  });
+
+  it('are checked and rendered again when gone, and removed with their notice', () => {
+    const { dir, content, cacheFile } = setUp();
+    const first = new CheckCache(cacheFile);
+    const { notices } = checkContent(content, dir, first);
+    const [a, b] = notices;
+    rmSync(join(first.renderedDir, `${a.sha256}.json`));
+    const second = new CheckCache(cacheFile);
+    checkContent(content, dir, second);
+    expect(second.hits).toBe(1);
+    expect(readRendered(second.renderedDir, a.sha256)?.html).toContain('<h2');
+    rmSync(b.path);
+    checkContent(content, dir, new CheckCache(cacheFile));
+    expect(readRendered(second.renderedDir, b.sha256)).toBeUndefined();
+    expect(readdirSync(second.renderedDir)).toEqual([`${a.sha256}.json`]);
   });
 });
