@@ -7,6 +7,8 @@
 //   --seed N      corpus seed (default 20230920)
 //   --max-memory G  stop a build whose processes together use more than G GiB (default: 80 % of the machine's
 //                 memory), so that a runaway build does not bring down a shared machine; recorded as a failure
+//   --search      also run npm run bench:search on the site this run built (95 queries in Chromium, about 3 minutes):
+//                 the search-quality targets come from the same run
 //   --reference   also build the same corpus with Hugo + the pinned Pagefind CLI (bench/reference.ts; needs Debian's
 //                 `hugo`), three times, and build gongshi cold twice more: the report gives both medians and their ratio
 //   --heap MiB    V8 heap limit of the build's node process (--max-old-space-size; default Node's own, about
@@ -14,9 +16,10 @@
 //
 // What it does, in .bench/build-<N>/ (gitignored; inside the project because Astro builds inside it):
 // 1. generates the corpus (bench/corpus.ts) into content/;
-// 2. runs the real build, `node tsx scripts/build.ts --out-dir dist`, three times with its own Astro cache:
-//    cold (cache and dist removed), warm (cache kept), and rebuild after one notice's body text changed
-//    (the notice is restored afterwards);
+// 2. runs the real build, `node tsx scripts/build.ts --out-dir dist`, four times with its own Astro cache:
+//    cold (cache and dist removed), warm (cache kept), rebuild after one notice's body text changed, and
+//    rebuild after one notice was added (the corpus is restored afterwards; the site measured below is that
+//    last build's, with the added notice);
 // 3. times each stage from the build's timing log (GONGSHI_TIMINGS) and Astro's log, and samples the memory
 //    of the build's whole process tree (node and pagefind_extended) every 100 ms;
 // 4. weighs dist/, the search index, and the home, sample notice, search and contact pages (HTML, CSS, and
@@ -27,7 +30,8 @@
 //    (rewritten after every step, so an interrupted run keeps what it measured).
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { totalmem } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { launch } from './lib/chromium';
 import { serveStatic } from './lib/static-server';
@@ -41,6 +45,7 @@ import { folderSize, pageWeight } from '../bench/page-weight';
 import { ROOT } from '../bench/seed-text';
 import { BENCH_DIR } from '../bench/site';
 import { hugoVersion, median, runReference } from '../bench/reference';
+import type { SearchReport } from '../bench/report';
 
 const started = performance.now();
 const { values } = parseArgs({
@@ -51,6 +56,7 @@ const { values } = parseArgs({
     'max-memory': { type: 'string' },
     heap: { type: 'string' },
     reference: { type: 'boolean', default: false },
+    search: { type: 'boolean', default: false },
   },
 });
 const notices = Number(values.notices);
@@ -141,10 +147,14 @@ async function main(): Promise<void> {
   }
   save();
 
-  // 2–3. Builds: cold, warm, rebuild after one change.
+  // 2–3. Builds: cold, warm, rebuild after one change, rebuild after one notice more.
   const edited = noticeToEdit();
+  const added = join(dirname(edited), `${basename(edited, '.md')}-added.md`);
   report.corpus.editedNotice = relative(ROOT, edited);
-  for (const kind of ['cold', 'warm', 'rebuild'] as BuildKind[]) {
+  report.corpus.addedNotice = relative(ROOT, added);
+  rmSync(added, { force: true });
+  const KINDS: BuildKind[] = ['cold', 'warm', 'rebuild', 'add'];
+  for (const kind of KINDS) {
     if (kind === 'cold') {
       rmSync(cacheDir, { recursive: true, force: true });
       rmSync(dist, { recursive: true, force: true });
@@ -153,6 +163,10 @@ async function main(): Promise<void> {
       const original = readFileSync(edited, 'utf8');
       restore = () => writeFileSync(edited, original);
       writeFileSync(edited, editBody(original));
+    }
+    if (kind === 'add') {
+      restore = () => rmSync(added, { force: true });
+      writeFileSync(added, addedNotice(readFileSync(edited, 'utf8')));
     }
     log(`${kind} build of ${notices} notices…`);
     const run = await phase('builds', async () => {
@@ -194,7 +208,8 @@ async function main(): Promise<void> {
   }
 
   // 3b. With --reference: two more cold builds of gongshi, and three of Hugo + Pagefind, for medians of three.
-  if (values.reference && report.builds.length === 3 && report.builds.every((b) => b.ok)) await phase('reference', reference);
+  const built = report.builds.length === KINDS.length && report.builds.every((b) => b.ok);
+  if (values.reference && built) await phase('reference', reference);
 
   // 4. Sizes of the last successful build.
   if (report.builds.length && report.builds.every((b) => b.ok)) {
@@ -215,7 +230,10 @@ async function main(): Promise<void> {
     await phase('browser', browserMeasurements);
   }
 
-  report.complete = report.builds.length === 3 && report.builds.every((b) => b.ok);
+  // 6. With --search: the search benchmark on this site.
+  if (values.search && built) await phase('search', searchBenchmark);
+
+  report.complete = built;
   save();
   console.log(formatReport(report));
   console.log(`Report: ${out}`);
@@ -345,6 +363,34 @@ function editBody(text: string): string {
   if (heading < 0 || i < 0) throw new Error('no paragraph to edit in the notice');
   lines[i] += '经复核，上述整改措施已全部落实到位。';
   return lines.join('\n');
+}
+
+/** The edited notice as a new one: another title, the same date and body (the check holds date and signature together). */
+function addedNotice(text: string): string {
+  return text.replace(/^title: (.*)$/m, 'title: $1（补充通报）');
+}
+
+/** npm run bench:search on the site just built; the targets take its recall, precision and first-query figures. */
+async function searchBenchmark(): Promise<void> {
+  log('search benchmark on this site (npm run bench:search -- --site)…');
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'scripts/bench-search.ts'), '--notices', String(notices), '--seed', String(seed), '--site', dist],
+    { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  const file = resolve(ROOT, 'bench-results', `search-gongshi-${notices}-site.json`);
+  if (run.status !== 0 || !existsSync(file)) {
+    report.search = { skipped: `npm run bench:search failed (exit ${run.status})` };
+  } else {
+    const search = JSON.parse(readFileSync(file, 'utf8')) as SearchReport;
+    report.search = {
+      report: relative(ROOT, file),
+      classes: search.classes.map((c) => ({ class: c.class, recall: c.recall, precision: c.precision })),
+      firstQueryBytes: search.firstQuery.bytes.median,
+      searchMs: search.latency.searchMs.median,
+    };
+  }
+  save();
 }
 
 /** For sizes other than 1,000: the 1,000-notice report of the same seed, to compare times with. */

@@ -9,6 +9,8 @@
 //   --ref REF        build the site with the code of commit REF instead of the working tree
 //                    (e.g. a baseline from before a search change); corpus and benchmark code stay current
 //   --seed N         corpus seed (default 20230920)
+//   --site DIR       score a site already built from the same corpus (npm run bench -- --search passes the one it
+//                    built); the report gets the suffix -site
 //   --only C[,C]     run only these query classes (word, long-word, multi-word, organisation, person,
 //                    phrase, traditional, width, number), without the order-independence check
 //
@@ -20,7 +22,8 @@
 // that a query's results do not depend on the query run before it. Prints a table and writes
 // bench-results/search-<engine>-<N>[-<commit>].json.
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { launch } from './lib/chromium';
 import { serveStatic } from './lib/static-server';
 import { BenchError } from '../bench/errors';
@@ -32,6 +35,7 @@ import { formatReport, writeReport, type Mismatch, type SearchReport } from '../
 import { median, percentile, scoreQuery, summarise } from '../bench/score';
 import { ROOT } from '../bench/seed-text';
 import { prepareSite } from '../bench/site';
+import { DEFAULT_SEED } from '../bench/corpus';
 
 const started = performance.now();
 const { values } = parseArgs({
@@ -42,6 +46,7 @@ const { values } = parseArgs({
     ref: { type: 'string' },
     seed: { type: 'string' },
     only: { type: 'string' },
+    site: { type: 'string' },
   },
 });
 const notices = Number(values.notices);
@@ -60,13 +65,15 @@ try {
 
 async function main(): Promise<void> {
   const log = (line: string) => console.error(`[bench] ${line}`);
-  const site = await prepareSite({
-    notices,
-    seed: values.seed ? Number(values.seed) : undefined,
-    reuse: values.reuse,
-    ref: values.ref,
-    log,
-  });
+  const site = values.site
+    ? builtSite(resolve(values.site))
+    : await prepareSite({
+        notices,
+        seed: values.seed ? Number(values.seed) : undefined,
+        reuse: values.reuse,
+        ref: values.ref,
+        log,
+      });
 
   const warnings: string[] = [];
   const pages = readIndexedPages(site.dist);
@@ -76,7 +83,8 @@ async function main(): Promise<void> {
   const fragmentPages = new Set(urls.values());
   const unindexed = [...pageUrls].filter((url) => !fragmentPages.has(url));
   if (unindexed.length) warnings.push(`${unindexed.length} pages with data-pagefind-body have no Pagefind fragment, e.g. ${unindexed[0]}`);
-  if (pages.length !== notices) warnings.push(`${pages.length} indexed pages for ${notices} notices`);
+  // A site built by npm run bench has one notice more (its last build added one).
+  if (pages.length !== notices && !values.site) warnings.push(`${pages.length} indexed pages for ${notices} notices`);
 
   const queries = buildQueries().filter((q) => !only || only.includes(q.class));
   const traffic = new Traffic();
@@ -216,11 +224,18 @@ async function main(): Promise<void> {
   const out = resolve(
     ROOT,
     'bench-results',
-    `search-${engine}-${notices}${site.source === 'working tree' ? '' : `-${site.source}`}${only ? `-${only.join('+')}` : ''}.json`,
+    `search-${engine}-${notices}${site.source === 'working tree' ? '' : `-${site.source}`}${values.site ? '-site' : ''}${only ? `-${only.join('+')}` : ''}.json`,
   );
   writeReport(out, report);
   console.log(formatReport(report));
   console.log(`Report: ${out}`);
+}
+
+/** A site built elsewhere (npm run bench), described as prepareSite describes the one it builds. */
+function builtSite(dist: string) {
+  if (!existsSync(join(dist, 'pagefind'))) fail(`--site: ${dist} is not a built site (no pagefind/ in it)`);
+  const seed = values.seed ? Number(values.seed) : DEFAULT_SEED;
+  return { dist, dir: relative(ROOT, dist), seed, source: 'working tree', reused: true, generateSeconds: 0, buildSeconds: 0 };
 }
 
 function fail(message: string, code = 2): never {
