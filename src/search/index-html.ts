@@ -63,9 +63,19 @@ function findBodies(node: Root | Element, found: Element[] = []): Element[] {
   return found;
 }
 
+// Elements Pagefind reads nothing from. They carry the hashed names of the site's scripts and styles, which
+// change with any text of the site (the 简/繁 dictionary is cut to it): without them, a page's copy changes
+// only when what Pagefind reads from it changes, and the build keeps unchanged index parts (part-cache).
+const UNREAD = new Set(['script', 'style', 'link']);
+
+function dropUnread(node: Root | Element): void {
+  node.children = node.children.filter((child) => child.type !== 'element' || !UNREAD.has(child.tagName));
+  for (const child of node.children) if (child.type === 'element') dropUnread(child);
+}
+
 /**
  * The index copy of a page, or `undefined` when the page has no `data-pagefind-body` (it is not indexed).
- * The document language becomes SEARCH_INDEX_LANGUAGE.
+ * The document language becomes SEARCH_INDEX_LANGUAGE; scripts, styles and links are left out.
  */
 export function toSearchIndexHtml(html: string): string | undefined {
   // Most pages that are not notices (the ledger's year pages run to megabytes) need no parsing at all.
@@ -77,5 +87,6 @@ export function toSearchIndexHtml(html: string): string | undefined {
   bodies.forEach(tokeniseBody);
   const root = tree.children.find((n): n is Element => n.type === 'element' && n.tagName === 'html');
   if (root) root.properties.lang = SEARCH_INDEX_LANGUAGE;
+  dropUnread(tree);
   return toHtml(tree);
 }

@@ -79,10 +79,17 @@ describe('toSearchIndexHtml', () => {
     expect(doc.querySelector('footer')!.text).toBe('联系电话：027-85615369');
   });
 
-  it('leaves scripts and styles untouched', () => {
-    const out = toSearchIndexHtml(NOTICE)!;
-    expect(out).toContain('<script>window.search = "董事会审议";</script>');
-    expect(out).toContain('<style>.notice::before{content:"董事会"}</style>');
+  it('leaves out scripts, styles and stylesheet links, which Pagefind does not read and whose names change with every build', () => {
+    const withAssets = NOTICE.replace(
+      '</head>',
+      '<link rel="stylesheet" href="/_astro/Base.Bv1.css"><script type="module" src="/_astro/a.C1.js"></script></head>',
+    );
+    const out = toSearchIndexHtml(withAssets)!;
+    expect(out).not.toMatch(/<script|<style|<link/);
+    expect(out).not.toContain('_astro/');
+    const renamed = withAssets.replaceAll('Bv1', 'Xy9').replaceAll('C1.js', 'D2.js');
+    expect(toSearchIndexHtml(renamed)).toBe(out);
+    expect(parse(out).querySelector('title')?.text).toBe('关于巡察整改的通报');
   });
 
   it('tokenises a paragraph split across inline elements as one stretch of text', () => {
