@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { checkContent } from '../src/notice/check';
 import { CheckCache, checkCacheFile } from '../src/notice/check-cache';
 import { formatDiagnostic, type Diagnostic } from '../src/notice/diagnostics';
-import { contentDir, noticeDir, normaliseBase } from '../src/site/paths';
+import { cacheRoot, contentDir, noticeDir, normaliseBase } from '../src/site/paths';
 import { readGitHistories, strictProvenance, strictProvenanceFailure, uncommittedLog, uncommittedNotices } from '../src/provenance/git';
 import { planIndexParts, partSize } from '../src/search/parts';
 import { verifyIndex, verifyPages } from '../src/site/verify';
@@ -138,6 +138,8 @@ const verifyOptions = {
 try {
   const index = await buildSearchIndex(staging, parts, {
     source: feed,
+    // Parts whose pages are unchanged since the last build are copied from here (src/search/part-cache).
+    cacheDir: resolve(cacheRoot(), 'gongshi-index'),
     onWrite: (start, end) => timed('search-index:write', start, end),
     whileWriting: (part) => {
       if (part !== parts[0]) return;
@@ -146,7 +148,11 @@ try {
       timed('verify:pages', start);
     },
   });
-  console.log(`搜索索引：${index.pages} 个页面${index.parts > 1 ? `，分 ${index.parts} 个部分` : ''}`);
+  const reused = index.reused
+    ? `，${index.reused === index.parts ? '都' : `其中 ${index.reused} 个部分`}没有变化，沿用了上次构建的结果`
+    : '';
+  console.log(`搜索索引：${index.pages} 个页面${index.parts > 1 ? `，分 ${index.parts} 个部分` : ''}${reused}`);
+  timed('search-parts', started, now(), { parts: index.parts, reused: index.reused });
 } catch (e) {
   // Astro's own failure reaches here through the feed; any other stops Astro too.
   if (astro.exitCode === null) astro.kill();

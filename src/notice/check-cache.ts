@@ -11,6 +11,7 @@ import type { Diagnostic } from './diagnostics';
 import type { RenderedNotice } from './html';
 import type { ProblemSummary } from './outline';
 import type { NoticeData } from '../schemas';
+import { cacheRoot } from '../site/paths';
 
 /** What checking one notice file gives, apart from the rules that span files. */
 export interface FileCheck {
@@ -120,6 +121,6 @@ export function readRendered(dir: string | undefined, sha256: string): RenderedN
   }
 }
 
-/** Beside Astro's own cache: GONGSHI_CACHE_DIR (as astro.config.mjs reads it), or Astro's default folder. */
+/** Beside Astro's own cache. */
 export const checkCacheFile = (env: Record<string, string | undefined> = process.env) =>
-  resolve(env.GONGSHI_CACHE_DIR || 'node_modules/.astro', 'gongshi-content-check.json');
+  resolve(cacheRoot(env), 'gongshi-content-check.json');

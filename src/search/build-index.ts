@@ -3,7 +3,8 @@
 // indexed in parts (src/search/parts), one Pagefind process after another, so that memory is bounded
 // by the largest part rather than by the whole site. The first part can take its pages from the page
 // feed (src/search/page-source) while Astro is still rendering; the other parts, and any page that is not
-// a notice, are read from the site folder once Astro has finished.
+// a notice, are read from the site folder once Astro has finished. With a cache (src/search/part-cache), a
+// part whose pages Pagefind would be given exactly as last time is copied from there instead.
 import { readdirSync, rmSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import * as pagefind from 'pagefind';
@@ -11,6 +12,7 @@ import { noticeDir } from '../site/paths';
 import { toSearchIndexHtml } from './index-html';
 import type { IndexPart } from './parts';
 import { pagesOnDisk, type PageSource } from './page-source';
+import { PartCache, PartFingerprint } from './part-cache';
 
 // gongshi has its own search UI; Pagefind's bundled UIs are unused and credit translators with external links.
 const UNUSED_FILES = [
@@ -28,6 +30,8 @@ const UNUSED_IN_PARTS = ['pagefind.js', 'pagefind-worker.js'];
 export interface SearchIndexResult {
   pages: number;
   parts: number;
+  /** Parts copied from the cache. */
+  reused: number;
 }
 
 export interface SearchIndexOptions {
@@ -37,15 +41,17 @@ export interface SearchIndexOptions {
   onWrite?: (start: number, end: number) => void;
   /**
    * Runs while Pagefind writes a part's files, in its own process: the site is complete by then, so the build
-   * checks it meanwhile. Called once per part.
+   * checks it meanwhile. Called once per part (after it, for a part copied from the cache).
    */
   whileWriting?: (part: IndexPart) => Promise<void> | void;
+  /** Where written parts are kept between builds (src/search/part-cache); none: every part is indexed. */
+  cacheDir?: string;
 }
 
 export async function buildSearchIndex(
   site: string,
   parts: IndexPart[],
-  { source = pagesOnDisk(site), onWrite = () => {}, whileWriting }: SearchIndexOptions = {},
+  { source = pagesOnDisk(site), onWrite = () => {}, whileWriting, cacheDir }: SearchIndexOptions = {},
 ): Promise<SearchIndexResult> {
   // Each part's notices go in newest first (the plan's order): the search lists them in that order.
   const files = parts.map((part) => part.ids.map((id) => `${noticeDir(id)}index.html`));
@@ -60,8 +66,32 @@ export async function buildSearchIndex(
       .filter((path) => path.endsWith('.html') && !path.startsWith('pagefind/') && !planned.has(path));
   };
 
+  const cache = cacheDir ? new PartCache(cacheDir) : undefined;
+  const partDirs = parts.map((p) => p.dir).filter(Boolean);
   let pages = 0;
+  let reused = 0;
   for (const [i, part] of parts.entries()) {
+    const outputPath = join(site, 'pagefind', part.dir);
+    const fingerprint = new PartFingerprint(part);
+    let key: string | undefined;
+    // A later part's pages are all on disk: they are fingerprinted first, and Pagefind is started only when
+    // the part changed. The first part's pages go to Pagefind as Astro renders them, and are fingerprinted
+    // on the way; when it turns out unchanged, what Pagefind took in is dropped and nothing is written.
+    if (cache && i > 0) {
+      let copies = 0;
+      for (const path of files[i]) {
+        const copy = toSearchIndexHtml(await disk.html(path));
+        fingerprint.page(path, copy);
+        if (copy) copies++;
+      }
+      key = fingerprint.digest();
+      if (cache.restore(part, key, outputPath)) {
+        pages += copies;
+        reused++;
+        await whileWriting?.(part);
+        continue;
+      }
+    }
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind 无法启动：${errors.join('; ')}`);
     try {
@@ -71,6 +101,7 @@ export async function buildSearchIndex(
         let next = paths.length ? copyOf(paths[0]) : undefined;
         for (const [k, sourcePath] of paths.entries()) {
           const content = await next;
+          if (cache && key === undefined) fingerprint.page(sourcePath, content);
           const added = content ? index.addHTMLFile({ sourcePath, content }) : undefined;
           next = k + 1 < paths.length ? copyOf(paths[k + 1]) : undefined;
           // A rejected copy still waiting must not go unhandled when this page's error ends the loop.
@@ -84,8 +115,13 @@ export async function buildSearchIndex(
       // Later parts are read from the site folder, which is complete by then (the first part waited for it).
       await add(files[i], i === 0 ? (path) => source.html(path) : disk.html);
       if (i === 0) await add(await others(), disk.html);
+      if (cache) key ??= fingerprint.digest();
+      if (key && cache?.restore(part, key, outputPath)) {
+        reused++;
+        await whileWriting?.(part);
+        continue;
+      }
       const writing = performance.timeOrigin + performance.now();
-      const outputPath = join(site, 'pagefind', part.dir);
       const writes = index.writeFiles({ outputPath });
       if (whileWriting) {
         // The request goes out before the (possibly blocking) work starts.
@@ -99,11 +135,12 @@ export async function buildSearchIndex(
       for (const name of readdirSync(outputPath)) {
         if (unused.includes(name) || (part.dir && name.startsWith('wasm.'))) rmSync(join(outputPath, name), { force: true });
       }
+      if (key) cache?.store(part, key, outputPath, partDirs);
     } finally {
       // Ends the Pagefind process, and with it the memory this part's index took.
       await pagefind.close();
     }
   }
   if (pages === 0) throw new Error('建立搜索索引失败：没有找到可索引的通报页面。');
-  return { pages, parts: parts.length };
+  return { pages, parts: parts.length, reused };
 }

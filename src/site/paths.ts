@@ -21,3 +21,8 @@ export const noticePath = (base: string, id: string) => joinBase(base, noticeDir
 export function contentDir(env: Record<string, string | undefined> = process.env): string {
   return env.GONGSHI_CONTENT || 'content';
 }
+
+/** Where builds keep what they reuse: GONGSHI_CACHE_DIR (Astro's cacheDir too, see astro.config.mjs), or Astro's default. */
+export function cacheRoot(env: Record<string, string | undefined> = process.env): string {
+  return env.GONGSHI_CACHE_DIR || 'node_modules/.astro';
+}

@@ -1,0 +1,70 @@
+// npm run build keeps each written part of the search index with the fingerprint of what went into it
+// (src/search/part-cache): an unchanged part is copied, not indexed again, and the index is the same as
+// one built from scratch.
+import { createHash } from 'node:crypto';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/notice/check';
+import { buildSearchIndex } from '../../src/search/build-index';
+import { planIndexParts } from '../../src/search/parts';
+import { buildInto, SEARCH_FIXTURE } from '../helpers/build';
+import { tempDir } from '../helpers/temp';
+
+/** Every file under `dir` with the hash of its bytes. */
+function tree(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files[path.slice(dir.length + 1)] = createHash('sha256').update(readFileSync(path)).digest('hex');
+  }
+  return files;
+}
+
+describe('npm run build: index parts kept between builds', () => {
+  it('copies unchanged parts, indexes the changed one, and writes the index a build from scratch writes', async () => {
+    const dir = tempDir();
+    const content = join(dir, 'content');
+    cpSync(SEARCH_FIXTURE.content, content, { recursive: true });
+    const timings = join(dir, 'timings.jsonl');
+    const build = (name: string) => {
+      rmSync(timings, { force: true });
+      const out = buildInto(join(dir, name), {
+        env: {
+          GONGSHI_CONTENT: content,
+          GONGSHI_CACHE_DIR: join(dir, 'cache'),
+          GONGSHI_INDEX_PART_SIZE: String(SEARCH_FIXTURE.partSize),
+          GONGSHI_TIMINGS: timings,
+        },
+      });
+      const lines = readFileSync(timings, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, number | string>);
+      return { out, parts: lines.find((l) => l.stage === 'search-parts')! };
+    };
+
+    const first = build('first');
+    expect(first.parts).toMatchObject({ parts: 3, reused: 0 });
+
+    const again = build('again');
+    expect(again.parts).toMatchObject({ parts: 3, reused: 3 });
+    expect(tree(join(again.out, 'pagefind'))).toEqual(tree(join(first.out, 'pagefind')));
+
+    // The oldest notice is in the last part: only that part is indexed again.
+    const oldest = join(content, 'notices/2023-01-10-alpha.md');
+    writeFileSync(oldest, readFileSync(oldest, 'utf8').replace(/(\n[^\n#]*。)\n/, '$1经复核，整改已全部完成。\n'));
+    const changed = build('changed');
+    expect(changed.parts).toMatchObject({ parts: 3, reused: 2 });
+    expect(readFileSync(join(changed.out, 'notices/2023-01-10-alpha/index.html'), 'utf8')).toContain('经复核，整改已全部完成');
+
+    const scratch = join(dir, 'scratch');
+    cpSync(changed.out, scratch, { recursive: true });
+    rmSync(join(scratch, 'pagefind'), { recursive: true });
+    const notices = checkContent(content).notices.map((n) => ({ id: n.slug, date: n.data!.date }));
+    await buildSearchIndex(scratch, planIndexParts(notices, SEARCH_FIXTURE.partSize));
+    expect(tree(join(changed.out, 'pagefind'))).toEqual(tree(join(scratch, 'pagefind')));
+    expect(tree(join(changed.out, 'pagefind'))).not.toEqual(tree(join(first.out, 'pagefind')));
+  });
+});
