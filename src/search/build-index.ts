@@ -74,19 +74,21 @@ export async function buildSearchIndex(
     const outputPath = join(site, 'pagefind', part.dir);
     const fingerprint = new PartFingerprint(part);
     let key: string | undefined;
-    // A later part's pages are all on disk: they are fingerprinted first, and Pagefind is started only when
-    // the part changed. The first part's pages go to Pagefind as Astro renders them, and are fingerprinted
-    // on the way; when it turns out unchanged, what Pagefind took in is dropped and nothing is written.
-    if (cache && i > 0) {
-      let copies = 0;
+    // A later part that was kept before has all its pages on disk: they are fingerprinted first (their copies
+    // kept for Pagefind), and Pagefind is started only when the part changed. Other parts go to Pagefind page
+    // by page, the first as Astro renders it, and are fingerprinted on the way; when the first part turns
+    // out unchanged, what Pagefind took in is dropped and nothing is written.
+    let made: Map<string, string | undefined> | undefined;
+    if (cache && i > 0 && cache.has(part)) {
+      made = new Map(files[i].map((path) => [path, undefined]));
       for (const path of files[i]) {
         const copy = toSearchIndexHtml(await disk.html(path));
         fingerprint.page(path, copy);
-        if (copy) copies++;
+        made.set(path, copy);
       }
       key = fingerprint.digest();
       if (cache.restore(part, key, outputPath)) {
-        pages += copies;
+        pages += [...made.values()].filter(Boolean).length;
         reused++;
         await whileWriting?.(part);
         continue;
@@ -97,13 +99,14 @@ export async function buildSearchIndex(
     try {
       // One page at a time, in order; the next page's copy is made while Pagefind takes in this one.
       const add = async (paths: string[], html: (path: string) => Promise<string>) => {
-        const copyOf = async (path: string) => toSearchIndexHtml(await html(path));
+        const copyOf = async (path: string) => (made ? made.get(path) : toSearchIndexHtml(await html(path)));
         let next = paths.length ? copyOf(paths[0]) : undefined;
         for (const [k, sourcePath] of paths.entries()) {
           const content = await next;
           if (cache && key === undefined) fingerprint.page(sourcePath, content);
           const added = content ? index.addHTMLFile({ sourcePath, content }) : undefined;
           next = k + 1 < paths.length ? copyOf(paths[k + 1]) : undefined;
+          made?.delete(sourcePath);
           // A rejected copy still waiting must not go unhandled when this page's error ends the loop.
           next?.catch(() => {});
           if (!added) continue;

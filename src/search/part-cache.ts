@@ -41,6 +41,12 @@ export class PartCache {
     this.#dir = dir;
   }
 
+  /** Whether some version of this part is kept (a first build, or a new part, has none). */
+  has(part: IndexPart): boolean {
+    const prefix = `${nameOf(part)}-`;
+    return existsSync(this.#dir) && readdirSync(this.#dir).some((name) => name.startsWith(prefix) && name.length === prefix.length + 64);
+  }
+
   /** Copies the part with this fingerprint to `outputPath`; false when there is none (or it went meanwhile). */
   restore(part: IndexPart, fingerprint: string, outputPath: string): boolean {
     const kept = join(this.#dir, `${nameOf(part)}-${fingerprint}`);

@@ -90,4 +90,13 @@ describe('PartCache', () => {
     expect(cache.restore(MAIN, 'f1', target)).toBe(false);
     expect(existsSync(target)).toBe(false);
   });
+
+  it('knows which parts it keeps some version of', () => {
+    const cache = new PartCache(join(tempDir(), 'cache'));
+    expect(cache.has(OLDER)).toBe(false);
+    cache.store(OLDER, 'a'.repeat(64), written({ a: '1' }), []);
+    expect(cache.has(OLDER)).toBe(true);
+    expect(cache.has(MAIN)).toBe(false);
+    expect(cache.has({ dir: 'part-2020-1', ids: [] })).toBe(false);
+  });
 });
