@@ -43,6 +43,15 @@ const failed = (e: unknown) => {
 };
 process.on('uncaughtException', failed);
 process.on('unhandledRejection', failed);
+// Interrupted (Ctrl-C, a CI timeout, a benchmark stopping it): Astro stops too, and the staging folder goes.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    for (const child of children) if (child.exitCode === null) child.kill();
+    rmSync(staging, { recursive: true, force: true });
+    console.error(`构建被中断（${signal}）。dist/ 没有改动。`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  });
+}
 
 // GONGSHI_TIMINGS=<file> (npm run bench): one JSON line per stage, {stage, start, end} in ms since the epoch.
 const now = () => performance.timeOrigin + performance.now();

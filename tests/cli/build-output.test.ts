@@ -1,27 +1,17 @@
 // `npm run build` is atomic and reproducible: a failed build leaves the previous site byte for byte,
 // two builds of the same sources are byte-identical (search index included), and the post-build check
 // runs as part of every build.
-import { createHash } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runBuild } from '../helpers/build';
 import { STACK_TRACE } from '../helpers/cli';
+import { fileHashes } from '../helpers/dist';
 import { copyOfContent, tempDir } from '../helpers/temp';
 
 function build(content: string, outDir: string) {
   return runBuild(outDir, { env: { GONGSHI_CONTENT: content, GONGSHI_CACHE_DIR: join(outDir, '..', 'astro-cache') } });
-}
-
-/** Every file under `dir` with the hash of its bytes. */
-function tree(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    files[path.slice(dir.length + 1)] = createHash('sha256').update(readFileSync(path)).digest('hex');
-  }
-  return files;
 }
 
 describe('npm run build', () => {
@@ -31,7 +21,7 @@ describe('npm run build', () => {
     const first = build(content, out);
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toContain('发布前检查通过');
-    const before = tree(out);
+    const before = fileHashes(out);
     expect(Object.keys(before).length).toBeGreaterThan(20);
 
     const notice = join(content, 'notices/2023-09-20-wuhan-industrial-investment.md');
@@ -41,7 +31,7 @@ describe('npm run build', () => {
     expect(second.stderr).toContain('2023-09-20-wuhan-industrial-investment.md');
     expect(second.stderr).toContain(`${out} 没有改动`);
     expect(second.stderr).not.toMatch(STACK_TRACE);
-    expect(tree(out)).toEqual(before);
+    expect(fileHashes(out)).toEqual(before);
     // No staging folder is left behind.
     expect(readdirSync(join(out, '..')).filter((n) => /incoming|previous/.test(n))).toEqual([]);
     // Staging folders are named after their build's process; other test files' builds may be running now.
@@ -74,10 +64,35 @@ describe('npm run build', () => {
       const r = build(content, out);
       expect(r.status, r.stderr).toBe(0);
     }
-    const a = tree(first);
-    const b = tree(second);
+    const a = fileHashes(first);
+    const b = fileHashes(second);
     expect(Object.keys(a).sort()).toEqual(Object.keys(b).sort());
     expect(Object.keys(a).filter((f) => a[f] !== b[f])).toEqual([]);
     expect(Object.keys(a).some((f) => f.startsWith('pagefind/index/'))).toBe(true);
+  });
+
+  it('stops cleanly when interrupted: Astro ends, the staging folder goes, the output stays as it was', async () => {
+    const { content } = copyOfContent();
+    const out = join(tempDir(), 'dist');
+    const build = spawn(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--out-dir', out], {
+      cwd: ROOT,
+      env: { ...process.env, BASE_PATH: '', SITE_URL: '', GONGSHI_CONTENT: content, GONGSHI_CACHE_DIR: join(out, '..', 'astro-cache') },
+    });
+    let stderr = '';
+    build.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+    // Astro has started when it logs its build.
+    await new Promise<void>((resolve) => build.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('[build]') && resolve()));
+    const staging = readdirSync(ROOT).filter((n) => n.startsWith(`.gongshi-staging-${build.pid}-`));
+    expect(staging).toHaveLength(1);
+    build.kill('SIGTERM');
+    const code = await new Promise<number | null>((resolve) => build.on('exit', resolve));
+    expect(code).toBe(143);
+    expect(stderr).toContain('构建被中断（SIGTERM）');
+    expect(stderr).not.toMatch(STACK_TRACE);
+    expect(existsSync(join(ROOT, staging[0]))).toBe(false);
+    expect(existsSync(out)).toBe(false);
+    // Astro's process was ended with it: nothing writes into the staging folder again.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(existsSync(join(ROOT, staging[0]))).toBe(false);
   });
 });
