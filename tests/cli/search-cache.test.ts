@@ -1,26 +1,15 @@
 // npm run build keeps each written part of the search index with the fingerprint of what went into it
 // (src/search/part-cache): an unchanged part is copied, not indexed again, and the index is the same as
 // one built from scratch.
-import { createHash } from 'node:crypto';
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/notice/check';
 import { buildSearchIndex } from '../../src/search/build-index';
 import { planIndexParts } from '../../src/search/parts';
 import { buildInto, SEARCH_FIXTURE } from '../helpers/build';
+import { fileHashes } from '../helpers/dist';
 import { tempDir } from '../helpers/temp';
-
-/** Every file under `dir` with the hash of its bytes. */
-function tree(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    files[path.slice(dir.length + 1)] = createHash('sha256').update(readFileSync(path)).digest('hex');
-  }
-  return files;
-}
 
 describe('npm run build: index parts kept between builds', () => {
   it('copies unchanged parts, indexes the changed one, and writes the index a build from scratch writes', async () => {
@@ -50,7 +39,7 @@ describe('npm run build: index parts kept between builds', () => {
 
     const again = build('again');
     expect(again.parts).toMatchObject({ parts: 3, reused: 3 });
-    expect(tree(join(again.out, 'pagefind'))).toEqual(tree(join(first.out, 'pagefind')));
+    expect(fileHashes(join(again.out, 'pagefind'))).toEqual(fileHashes(join(first.out, 'pagefind')));
 
     // The oldest notice is in the last part: only that part is indexed again.
     const oldest = join(content, 'notices/2023-01-10-alpha.md');
@@ -64,7 +53,7 @@ describe('npm run build: index parts kept between builds', () => {
     rmSync(join(scratch, 'pagefind'), { recursive: true });
     const notices = checkContent(content).notices.map((n) => ({ id: n.slug, date: n.data!.date }));
     await buildSearchIndex(scratch, planIndexParts(notices, SEARCH_FIXTURE.partSize));
-    expect(tree(join(changed.out, 'pagefind'))).toEqual(tree(join(scratch, 'pagefind')));
-    expect(tree(join(changed.out, 'pagefind'))).not.toEqual(tree(join(first.out, 'pagefind')));
+    expect(fileHashes(join(changed.out, 'pagefind'))).toEqual(fileHashes(join(scratch, 'pagefind')));
+    expect(fileHashes(join(changed.out, 'pagefind'))).not.toEqual(fileHashes(join(first.out, 'pagefind')));
   });
 });

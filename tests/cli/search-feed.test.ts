@@ -1,26 +1,15 @@
 // The search index is built while Astro renders (src/search/page-feed, src/search/page-source): the pages
 // come over Astro's IPC channel, not from dist/. The index it makes must be exactly the index of the pages
 // that were published, on a site indexed in parts and under a sub-path.
-import { createHash } from 'node:crypto';
-import { cpSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/notice/check';
 import { buildSearchIndex } from '../../src/search/build-index';
 import { planIndexParts } from '../../src/search/parts';
 import { buildInto, SEARCH_FIXTURE } from '../helpers/build';
+import { fileHashes } from '../helpers/dist';
 import { tempDir } from '../helpers/temp';
-
-/** Every file under `dir` with the hash of its bytes. */
-function tree(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    files[path.slice(dir.length + 1)] = createHash('sha256').update(readFileSync(path)).digest('hex');
-  }
-  return files;
-}
 
 describe('npm run build: the search index built from the pages Astro feeds while it renders', () => {
   it('takes the first part’s pages from the feed and writes the same index as one built from dist/', async () => {
@@ -52,8 +41,8 @@ describe('npm run build: the search index built from the pages Astro feeds while
     cpSync(out, copy, { recursive: true });
     rmSync(join(copy, 'pagefind'), { recursive: true });
     await buildSearchIndex(copy, parts);
-    const fed = tree(join(out, 'pagefind'));
-    const fromDisk = tree(join(copy, 'pagefind'));
+    const fed = fileHashes(join(out, 'pagefind'));
+    const fromDisk = fileHashes(join(copy, 'pagefind'));
     expect(Object.keys(fed).length).toBeGreaterThan(10);
     expect(fed).toEqual(fromDisk);
   });

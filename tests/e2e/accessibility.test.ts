@@ -11,6 +11,7 @@ import { DEFAULT_PREFS, STORAGE_KEY, type ReadingPrefs } from '../../src/reading
 import { formatViolations, runAxe } from '../helpers/axe';
 import { checkBrowser, launchBrowser, openSession, type Session, type SessionOptions } from '../helpers/browser';
 import { BUILDS, ROOT, SEARCH_FIXTURE } from '../helpers/build';
+import { openPanel } from '../helpers/reading';
 import { serveStatic, type StaticSite } from '../helpers/static-server';
 
 const NOTICE = 'notices/2023-09-20-wuhan-industrial-investment/';
@@ -303,12 +304,6 @@ function ratioOf(sample: TextSample, canvas: Rgba): number {
 
 const pressed = (page: Page, action: string) => page.locator(`.reading-controls [data-action="${action}"]`).getAttribute('aria-pressed');
 /** Opens the 阅读辅助 panel (line spacing, contrast, 简/繁 and the other aids) unless it is open. */
-async function openPanel(page: Page): Promise<void> {
-  const toggle = page.locator('.reading-controls [data-action="panel"]');
-  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
-  // Its controls are loaded when it first opens.
-  await page.locator('#reading-panel[data-ready]').waitFor();
-}
 const htmlAttr = (page: Page, name: string) => page.evaluate((n) => document.documentElement.getAttribute(n), name);
 const stored = (page: Page) => page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
 

@@ -10,6 +10,7 @@ import { STORAGE_KEY, type ReadingPrefs } from '../../src/reading/prefs';
 import { formatViolations, runAxe } from '../helpers/axe';
 import { checkBrowser, launchBrowser, withSession } from '../helpers/browser';
 import { BUILDS, ROOT } from '../helpers/build';
+import { openPanel } from '../helpers/reading';
 import { serveStatic, type StaticSite } from '../helpers/static-server';
 
 const NOTICE = 'notices/2023-09-20-wuhan-industrial-investment/';
@@ -36,12 +37,6 @@ const status = (page: Page) => page.locator('[data-reading-status]').textContent
 const stored = async (page: Page): Promise<Partial<ReadingPrefs>> =>
   JSON.parse((await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)) ?? '{}') as Partial<ReadingPrefs>;
 const control = (page: Page, action: string) => page.locator(`.reading-controls [data-action="${action}"]`);
-
-async function openPanel(page: Page): Promise<void> {
-  if ((await control(page, 'panel').getAttribute('aria-expanded')) !== 'true') await control(page, 'panel').click();
-  // Its controls are loaded when it first opens.
-  await page.locator('#reading-panel[data-ready]').waitFor();
-}
 
 /** Saved settings, as a returning reader has them. */
 async function withPrefs(page: Page, prefs: Partial<ReadingPrefs>): Promise<void> {
