@@ -135,8 +135,8 @@ const astroDone = new Promise<void>((resolve) => {
   });
 });
 
-// The pages are checked while Pagefind writes the index (in its own process); the index after it.
-let problems: Diagnostic[] = [];
+// The pages are checked while Pagefind writes the index (in its own process) or after it; the index last.
+let pageProblems: Diagnostic[] | undefined;
 const verifyOptions = {
   dir: staging,
   base,
@@ -144,18 +144,21 @@ const verifyOptions = {
   notices: checked.notices.map((n) => n.slug),
   siteUrl: process.env.SITE_URL || undefined,
 };
+const checkPages = () => {
+  const start = now();
+  const found = verifyPages(verifyOptions);
+  timed('verify:pages', start);
+  return found;
+};
 try {
   const index = await buildSearchIndex(staging, parts, {
     source: feed,
     // Parts whose pages are unchanged since the last build are copied from here (src/search/part-cache).
     cacheDir: resolve(cacheRoot(), 'gongshi-index'),
     onWrite: (start, end) => timed('search-index:write', start, end),
-    whileWriting: (part) => {
-      if (part !== parts[0]) return;
-      const start = now();
-      problems = verifyPages(verifyOptions);
-      timed('verify:pages', start);
-    },
+    // A one-part site's pages are checked while Pagefind writes (their check holds little beside Pagefind's
+    // index). A larger site's check holds as much as Pagefind does, so it runs alone, after the index.
+    whileWriting: parts.length === 1 ? () => void (pageProblems = checkPages()) : undefined,
   });
   const reused = index.reused
     ? `，${index.reused === index.parts ? '都' : `其中 ${index.reused} 个部分`}没有变化，沿用了上次构建的结果`
@@ -173,7 +176,7 @@ timed('search-index', started);
 timed('search-feed', started, now(), { pages: feed.received });
 
 started = now();
-problems.push(...verifyIndex(staging, verifyOptions.notices));
+const problems = [...(pageProblems ?? checkPages()), ...verifyIndex(staging, verifyOptions.notices)];
 if (problems.length) stop(problems, `发布前检查发现 ${problems.length} 个问题，新网站没有发布；${kept}`);
 timed('verify', started);
 

@@ -26,6 +26,9 @@ const UNUSED_FILES = [
 ];
 // A merged part is searched by the main index's script and WebAssembly: its own copies are never fetched.
 const UNUSED_IN_PARTS = ['pagefind.js', 'pagefind-worker.js'];
+// Pagefind's defaults. What is written depends on these as on the pages, so a kept part's fingerprint has them.
+const PAGEFIND_OPTIONS = {};
+const WRITING = JSON.stringify({ options: PAGEFIND_OPTIONS, unused: UNUSED_FILES, unusedInParts: UNUSED_IN_PARTS });
 
 export interface SearchIndexResult {
   pages: number;
@@ -72,7 +75,7 @@ export async function buildSearchIndex(
   let reused = 0;
   for (const [i, part] of parts.entries()) {
     const outputPath = join(site, 'pagefind', part.dir);
-    const fingerprint = new PartFingerprint(part);
+    const fingerprint = new PartFingerprint(part, WRITING);
     let key: string | undefined;
     // A later part that was kept before has all its pages on disk: they are fingerprinted first (their copies
     // kept for Pagefind), and Pagefind is started only when the part changed. Other parts go to Pagefind page
@@ -94,7 +97,7 @@ export async function buildSearchIndex(
         continue;
       }
     }
-    const { index, errors } = await pagefind.createIndex({});
+    const { index, errors } = await pagefind.createIndex(PAGEFIND_OPTIONS);
     if (!index) throw new Error(`Pagefind 无法启动：${errors.join('; ')}`);
     try {
       // One page at a time, in order; the next page's copy is made while Pagefind takes in this one.

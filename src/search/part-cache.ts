@@ -1,5 +1,5 @@
 // Each written part of the search index, kept between builds with the fingerprint of everything Pagefind
-// was given for it (the Pagefind version, the part's folder, each page's path and index copy). A part whose
+// was given for it (the Pagefind version and options, the part's folder, each page's path and index copy). A part whose
 // fingerprint is unchanged is copied from the cache instead of being indexed again: at 10,000 notices a
 // change to one notice re-indexes one part, not every part. Folders are named by their fingerprint and never
 // changed once in place, so that builds sharing a cache never read a half-written part.
@@ -22,8 +22,9 @@ const pagefindRelease = () =>
 /** The fingerprint of one part, fed page by page in the order Pagefind takes them in. */
 export class PartFingerprint {
   #hash: Hash;
-  constructor(part: IndexPart) {
-    this.#hash = createHash('sha256').update(`pagefind ${pagefindRelease()}\0${part.dir}\0`);
+  /** `settings`: how the part is written (Pagefind's options, the files left out), as text. */
+  constructor(part: IndexPart, settings = '') {
+    this.#hash = createHash('sha256').update(`pagefind ${pagefindRelease()}\0${settings}\0${part.dir}\0`);
   }
   page(sourcePath: string, copy: string | undefined): void {
     this.#hash.update(`${sourcePath}\0${copy ?? ''}\0`);

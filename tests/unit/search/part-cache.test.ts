@@ -23,7 +23,7 @@ const fingerprint = (part: typeof MAIN, pages: Array<[string, string | undefined
 };
 
 describe('PartFingerprint', () => {
-  it('changes with any page’s copy, path, order, and with the part', () => {
+  it('changes with any page’s copy, path, order, with the part, and with how parts are written', () => {
     const base = fingerprint(MAIN, [
       ['a', '<p>甲</p>'],
       ['b', '<p>乙</p>'],
@@ -64,6 +64,10 @@ describe('PartFingerprint', () => {
         ['b', '<p>乙</p>'],
       ]),
     ).not.toBe(base);
+    const withSettings = new PartFingerprint(MAIN, '{"options":{"forceLanguage":"zh"}}');
+    withSettings.page('a', '<p>甲</p>');
+    withSettings.page('b', '<p>乙</p>');
+    expect(withSettings.digest()).not.toBe(base);
   });
 });
 
