@@ -75,14 +75,14 @@ export async function buildSearchIndex(
   let reused = 0;
   for (const [i, part] of parts.entries()) {
     const outputPath = join(site, 'pagefind', part.dir);
-    const fingerprint = new PartFingerprint(part, WRITING);
+    const fingerprint = cache && new PartFingerprint(part, WRITING);
     let key: string | undefined;
     // A later part that was kept before has all its pages on disk: they are fingerprinted first (their copies
     // kept for Pagefind), and Pagefind is started only when the part changed. Other parts go to Pagefind page
     // by page, the first as Astro renders it, and are fingerprinted on the way; when the first part turns
     // out unchanged, what Pagefind took in is dropped and nothing is written.
     let made: Map<string, string | undefined> | undefined;
-    if (cache && i > 0 && cache.has(part)) {
+    if (cache && fingerprint && i > 0 && cache.has(part)) {
       made = new Map(files[i].map((path) => [path, undefined]));
       for (const path of files[i]) {
         const copy = toSearchIndexHtml(await disk.html(path));
@@ -106,7 +106,7 @@ export async function buildSearchIndex(
         let next = paths.length ? copyOf(paths[0]) : undefined;
         for (const [k, sourcePath] of paths.entries()) {
           const content = await next;
-          if (cache && key === undefined) fingerprint.page(sourcePath, content);
+          if (key === undefined) fingerprint?.page(sourcePath, content);
           const added = content ? index.addHTMLFile({ sourcePath, content }) : undefined;
           next = k + 1 < paths.length ? copyOf(paths[k + 1]) : undefined;
           made?.delete(sourcePath);
@@ -121,7 +121,7 @@ export async function buildSearchIndex(
       // Later parts are read from the site folder, which is complete by then (the first part waited for it).
       await add(files[i], i === 0 ? (path) => source.html(path) : disk.html);
       if (i === 0) await add(await others(), disk.html);
-      if (cache) key ??= fingerprint.digest();
+      key ??= fingerprint?.digest();
       if (key && cache?.restore(part, key, outputPath)) {
         reused++;
         await whileWriting?.(part);
