@@ -258,6 +258,8 @@ function timeline(trace: MemoryTrace, spawned: number): Array<[number, number]> 
 const seconds = (minutes: string | undefined, value: string, unit: string) =>
   Number(minutes ?? 0) * 60 + Number(value) / (unit === 'ms' ? 1000 : 1);
 
+const VITE_BUILDS = 'Vite builds (server and client)';
+
 /** Astro's own step times from its log (NO_COLOR): the "✓ Completed in" and "✓ built in" lines. */
 export function parseAstroLog(log: string): Array<{ step: string; seconds: number }> {
   const steps: Array<{ step: string; seconds: number }> = [];
@@ -272,10 +274,15 @@ export function parseAstroLog(log: string): Array<{ step: string; seconds: numbe
       steps.push({ step: 'setup, content sync, types', seconds: seconds(completed[1], completed[2], completed[3]) });
     else if (completed && section === 'server')
       steps.push({ step: 'server build (Vite SSR)', seconds: seconds(completed[1], completed[2], completed[3]) });
-    else if (built && section === 'client') steps.push({ step: 'client build (Vite)', seconds: seconds(built[1], built[2], built[3]) });
+    // Astro 7 builds its Vite environments (server, then client) under "Building static entrypoints".
+    else if (built && section === 'server') {
+      const vite = steps.find((s) => s.step === VITE_BUILDS);
+      if (vite) vite.seconds += seconds(built[1], built[2], built[3]);
+      else steps.push({ step: VITE_BUILDS, seconds: seconds(built[1], built[2], built[3]) });
+    } else if (built && section === 'client') steps.push({ step: 'client build (Vite)', seconds: seconds(built[1], built[2], built[3]) });
     else if (completed && section === 'pages') {
       steps.push({ step: 'page generation (render + write HTML)', seconds: seconds(completed[1], completed[2], completed[3]) });
-      section = 'setup'; // nothing after this is Astro's own step
+      break; // what follows (the whole static build's total) is not a step of its own
     }
   }
   // Content sync alone, from the log's clock (whole seconds): Syncing content → Synced content.
