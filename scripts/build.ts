@@ -29,6 +29,11 @@ const previous = join(dirname(outDir), `.${basename(outDir)}.previous-${process.
 
 // Astro's process while it runs: a failure elsewhere ends it too.
 const children = new Set<ChildProcess>();
+/** Whatever ends the build early: Astro's process stops, and the staging folder goes. */
+const abandon = () => {
+  for (const child of children) if (child.exitCode === null) child.kill();
+  rmSync(staging, { recursive: true, force: true });
+};
 
 // A failure that is not a content mistake (a bug, a full disk) ends with one line and exit code 70, as in
 // `npm run import` and `npm run check`; the staging folder goes, dist/ stays as it was.
@@ -37,8 +42,7 @@ const failed = (e: unknown) => {
     `构建程序出错：${e instanceof Error ? e.message : String(e)}\n这不是内容的问题，请把这条信息告诉网站维护人员。dist/ 没有改动。`,
   );
   if (process.env.GONGSHI_DEBUG) console.error(e instanceof Error ? e.stack : e);
-  for (const child of children) if (child.exitCode === null) child.kill();
-  rmSync(staging, { recursive: true, force: true });
+  abandon();
   process.exit(70);
 };
 process.on('uncaughtException', failed);
@@ -46,8 +50,7 @@ process.on('unhandledRejection', failed);
 // Interrupted (Ctrl-C, a CI timeout, a benchmark stopping it): Astro stops too, and the staging folder goes.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    for (const child of children) if (child.exitCode === null) child.kill();
-    rmSync(staging, { recursive: true, force: true });
+    abandon();
     console.error(`构建被中断（${signal}）。dist/ 没有改动。`);
     process.exit(signal === 'SIGINT' ? 130 : 143);
   });
@@ -61,7 +64,7 @@ const timed = (stage: string, start: number, end = now(), figures: Record<string
 
 function stop(diagnostics: Diagnostic[], summary: string): never {
   for (const d of diagnostics) console.error(formatDiagnostic(d));
-  rmSync(staging, { recursive: true, force: true });
+  abandon();
   console.error(`\n${summary}`);
   process.exit(1);
 }

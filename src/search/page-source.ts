@@ -30,7 +30,7 @@ export function pageFile(pathname: string, base: string): string {
  */
 export class PageFeed implements PageSource {
   readonly settled: Promise<void>;
-  #site: string;
+  #disk: PageSource;
   #base: string;
   #wanted: Set<string>;
   #pages = new Map<string, string>();
@@ -40,7 +40,7 @@ export class PageFeed implements PageSource {
   #settle!: { resolve: () => void; reject: (error: Error) => void };
 
   constructor(site: string, base: string, wanted: Iterable<string>) {
-    this.#site = site;
+    this.#disk = pagesOnDisk(site);
     this.#base = base;
     this.#wanted = new Set(wanted);
     this.settled = new Promise((resolve, reject) => (this.#settle = { resolve, reject }));
@@ -69,7 +69,7 @@ export class PageFeed implements PageSource {
   close(): void {
     if (this.#state !== 'open') return;
     this.#state = 'closed';
-    for (const [path, waiter] of this.#waiting) this.#read(path).then(waiter.resolve, waiter.reject);
+    for (const [path, waiter] of this.#waiting) this.#disk.html(path).then(waiter.resolve, waiter.reject);
     this.#waiting.clear();
     this.#settle.resolve();
   }
@@ -91,11 +91,7 @@ export class PageFeed implements PageSource {
       return Promise.resolve(fed);
     }
     if (this.#state instanceof Error) return Promise.reject(this.#state);
-    if (this.#state === 'closed') return this.#read(path);
+    if (this.#state === 'closed') return this.#disk.html(path);
     return new Promise((resolve, reject) => this.#waiting.set(path, { resolve, reject }));
-  }
-
-  async #read(path: string): Promise<string> {
-    return readFileSync(join(this.#site, path), 'utf8');
   }
 }
