@@ -23,51 +23,34 @@ const fingerprint = (part: typeof MAIN, pages: Array<[string, string | undefined
 };
 
 describe('PartFingerprint', () => {
-  it('changes with any page’s copy, path, order, with the part, and with how parts are written', () => {
-    const base = fingerprint(MAIN, [
-      ['a', '<p>甲</p>'],
-      ['b', '<p>乙</p>'],
-    ]);
-    expect(
-      fingerprint(MAIN, [
-        ['a', '<p>甲</p>'],
-        ['b', '<p>乙</p>'],
-      ]),
-    ).toBe(base);
-    expect(
-      fingerprint(MAIN, [
-        ['a', '<p>甲</p>'],
-        ['b', '<p>丙</p>'],
-      ]),
-    ).not.toBe(base);
-    expect(
-      fingerprint(MAIN, [
-        ['b', '<p>乙</p>'],
-        ['a', '<p>甲</p>'],
-      ]),
-    ).not.toBe(base);
-    expect(
-      fingerprint(MAIN, [
-        ['a', '<p>甲</p>'],
-        ['c', '<p>乙</p>'],
-      ]),
-    ).not.toBe(base);
-    expect(
-      fingerprint(MAIN, [
+  const PAGES: Array<[string, string | undefined]> = [
+    ['a', '<p>甲</p>'],
+    ['b', '<p>乙</p>'],
+  ];
+  const base = fingerprint(MAIN, PAGES);
+
+  it('is the same for the same pages of the same part', () => {
+    expect(fingerprint(MAIN, [...PAGES])).toBe(base);
+  });
+
+  it.each<[string, typeof MAIN, Array<[string, string | undefined]>, string?]>([
+    ['a page’s copy', MAIN, [PAGES[0], ['b', '<p>丙</p>']]],
+    ['the order', MAIN, [PAGES[1], PAGES[0]]],
+    ['a path', MAIN, [PAGES[0], ['c', '<p>乙</p>']]],
+    [
+      'where one copy ends and the next begins',
+      MAIN,
+      [
         ['a', '<p>甲</p><p>乙</p>'],
         ['b', ''],
-      ]),
-    ).not.toBe(base);
-    expect(
-      fingerprint(OLDER, [
-        ['a', '<p>甲</p>'],
-        ['b', '<p>乙</p>'],
-      ]),
-    ).not.toBe(base);
-    const withSettings = new PartFingerprint(MAIN, '{"options":{"forceLanguage":"zh"}}');
-    withSettings.page('a', '<p>甲</p>');
-    withSettings.page('b', '<p>乙</p>');
-    expect(withSettings.digest()).not.toBe(base);
+      ],
+    ],
+    ['the part', OLDER, PAGES],
+    ['how parts are written', MAIN, PAGES, '{"options":{"forceLanguage":"zh"}}'],
+  ])('changes with %s', (_, part, pages, settings) => {
+    const changed = new PartFingerprint(part, settings);
+    for (const [path, copy] of pages) changed.page(path, copy);
+    expect(changed.digest()).not.toBe(base);
   });
 });
 
