@@ -14,6 +14,7 @@ import { cacheRoot, contentDir, noticeDir, normaliseBase } from '../src/site/pat
 import { readGitHistories, strictProvenance, strictProvenanceFailure, uncommittedLog, uncommittedNotices } from '../src/provenance/git';
 import { planIndexParts, partSize } from '../src/search/parts';
 import { verifyIndex, verifyPages } from '../src/site/verify';
+import { linkPolicy } from '../src/site/link-policy';
 import { buildSearchIndex } from '../src/search/build-index';
 import { PageFeed } from '../src/search/page-source';
 
@@ -146,6 +147,8 @@ const verifyOptions = {
   contact: checked.site.contact,
   notices: checked.notices.map((n) => n.slug),
   siteUrl: process.env.SITE_URL || undefined,
+  // The same link policy as the content check's: links out only to the sites content/site.yaml names.
+  policy: linkPolicy(checked.site),
 };
 const checkPages = () => {
   const start = now();

@@ -1,16 +1,23 @@
-// npm run import -- <file> [--title …] [--slug …] [--out dir] [--force]
+// npm run import -- <file> [--title …] [--slug …] [--out dir] [--force] [--no-attachment]
 // <file>: a text file, a Word file (.docx), a web page saved from a CMS (.html) or a PDF with a text layer.
+// A Word file or PDF is also kept in the content folder's sources/ (the folder above --out) and recorded as
+// the notice's attachment 原文, unless --no-attachment is given.
 // A mistake in the input is an ImportError: its message is printed, exit code 1, nothing written. Anything else
 // thrown is a defect of the importer: one line saying so (the stack with GONGSHI_DEBUG=1), exit code 70.
 import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic } from '../src/notice/diagnostics';
 import { findDuplicate, uniqueFileName } from '../src/importer/duplicates';
 import { FORMAT_NAMES, importFile, ImportError } from '../src/importer';
+import { keepOriginal, planOriginal, type KeptOriginal } from '../src/importer/original';
 import { readNoticeFile } from '../src/notice/file';
+import { IndexNumberError, indexNumberFor, withIndexNumber } from '../src/notice/index-number';
+import { readSiteConfig } from '../src/site/config';
 
-const USAGE = '用法：npm run import -- <原文文件> [--title 标题] [--slug 网址名] [--out 目录] [--force]';
+const USAGE =
+  '用法：npm run import -- <原文文件> [--title 标题] [--slug 网址名] [--out 目录] [--force] [--no-attachment]\n' +
+  '（导入 Word 文档或 PDF 时，原文复制到 content/sources/ 并作为通报的附件“原文”；加 --no-attachment 则不附原文）';
 
 async function main(): Promise<number> {
   let args;
@@ -22,6 +29,7 @@ async function main(): Promise<number> {
         slug: { type: 'string' },
         out: { type: 'string', default: 'content/notices' },
         force: { type: 'boolean', default: false },
+        'no-attachment': { type: 'boolean', default: false },
       },
     });
   } catch (e) {
@@ -45,9 +53,18 @@ async function main(): Promise<number> {
     return 1;
   }
 
+  // The notice's content folder is the one above --out (content/ for content/notices): sources/ goes there.
+  let original: KeptOriginal | undefined;
+  const keep = (format: 'docx' | 'pdf') => (original = planOriginal(dirname(resolve(args.values.out!)), file, bytes, format)).file;
+
   let result;
   try {
-    result = await importFile(bytes, { title: args.values.title, slug: args.values.slug, sourceName: file });
+    result = await importFile(bytes, {
+      title: args.values.title,
+      slug: args.values.slug,
+      sourceName: file,
+      original: args.values['no-attachment'] ? undefined : keep,
+    });
   } catch (e) {
     if (e instanceof ImportError) {
       console.error(`错误：${file}：${e.message}\n没有写入任何文件。`);
@@ -84,6 +101,33 @@ async function main(): Promise<number> {
     // A different notice took the derived name first: this one gets the next free name.
     if (args.values.slug === undefined) target = join(outDir, uniqueFileName(outDir, result.fileName));
   }
+  // The index number: a replaced notice keeps its own; a new one, when the content folder (--out's parent) sets
+  // a prefix, takes the next free number of its year (src/notice/index-number).
+  const siteFile = join(dirname(outDir), 'site.yaml');
+  const site = existsSync(siteFile) ? readSiteConfig(siteFile, siteFile) : undefined;
+  let indexNumber;
+  try {
+    indexNumber = indexNumberFor(result.markdown, {
+      prefix: site?.data?.indexNumberPrefix,
+      dir: outDir,
+      replacing: existsSync(target) ? target : undefined,
+    });
+  } catch (e) {
+    if (!(e instanceof IndexNumberError)) throw e;
+    console.error(`错误：${e.message}。没有写入任何文件。`);
+    return 1;
+  }
+  if (indexNumber) result.markdown = withIndexNumber(result.markdown, indexNumber.value);
+  // The original first: a notice is never written with an attachment that is not there.
+  const copied = result.report.attachment ? original : undefined;
+  try {
+    if (copied) keepOriginal(copied, bytes);
+  } catch (e) {
+    console.error(
+      `错误：无法把原文复制到 ${copied!.path}（${(e as NodeJS.ErrnoException).code}）。请检查这个文件夹是否可写，或加 --no-attachment。没有写入任何文件。`,
+    );
+    return 1;
+  }
   const tmp = `${target}.tmp-${process.pid}`;
   try {
     mkdirSync(outDir, { recursive: true });
@@ -92,6 +136,7 @@ async function main(): Promise<number> {
   } catch (e) {
     try {
       rmSync(tmp, { force: true });
+      if (copied?.copy) rmSync(copied.path, { force: true });
     } catch {
       // The folder itself is the problem; there is nothing to remove.
     }
@@ -110,6 +155,10 @@ async function main(): Promise<number> {
   if (r.rectifications !== r.problems) console.log(`  找到整改情况：${r.rectifications} 个`);
   const contact = Object.entries(r.contact).map(([field, value]) => `${CONTACT_NAMES[field] ?? field} ${[value].flat().join('、')}`);
   console.log(`  通报的联系方式：${contact.length ? contact.join('；') : '没有（网站页脚显示 site.yaml 的联系方式）'}`);
+  if (copied) console.log(`  附件：${copied.file}（原文${copied.copy ? '' : '；sources/ 里已有相同的文件，没有再复制'}）`);
+  if (indexNumber) console.log(`  索引号：${indexNumber.value}${indexNumber.kept ? '（沿用被替换的通报的索引号）' : ''}`);
+  if (site && !site.data && !indexNumber)
+    console.warn(`  警告：网站配置 ${siteFile} 有错误（npm run check 会列出），读不到索引号前缀，没有写索引号。`);
   for (const w of r.warnings) console.warn(`  警告：第 ${w.line} 行：${w.message}`);
   return 0;
 }

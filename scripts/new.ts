@@ -13,6 +13,7 @@ import { formatChineseDate } from '../src/site/format';
 import { contentDir } from '../src/site/paths';
 import { PLACEHOLDER } from '../src/notice/placeholders';
 import { readSiteConfig } from '../src/site/config';
+import { IndexNumberError, indexNumbersIn, nextIndexNumber, noticeYear, withIndexNumber } from '../src/notice/index-number';
 
 const USAGE = '用法：npm run new -- [--title 标题] [--issuer 发布机构] [--date YYYY-MM-DD]';
 const NOTHING_WRITTEN = '没有写入任何文件。';
@@ -128,7 +129,18 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  const markdown = skeletonNotice(fields, site.data.contact);
+  // The next free index number of the year among the notices already there, when the site has a prefix.
+  const prefix = site.data.indexNumberPrefix;
+  let indexNumber: string | undefined;
+  try {
+    indexNumber = prefix === undefined ? undefined : nextIndexNumber(prefix, noticeYear(fields), indexNumbersIn(dir));
+  } catch (e) {
+    if (!(e instanceof IndexNumberError)) throw e;
+    console.error(`错误：${e.message}。${NOTHING_WRITTEN}`);
+    return 1;
+  }
+  const skeleton = skeletonNotice(fields, site.data.contact);
+  const markdown = indexNumber === undefined ? skeleton : withIndexNumber(skeleton, indexNumber);
   // The last guard, as the importer has: the skeleton is checked exactly as `npm run check` will check it.
   const rejected = readNoticeFile('skeleton.md', Buffer.from(markdown)).diagnostics.filter((d) => d.severity === 'error');
   if (rejected.length) throw new Error(`the skeleton fails the check: ${rejected.map(formatDiagnostic).join(' ')}`);
@@ -158,6 +170,7 @@ async function main(): Promise<number> {
   console.log(`  标题：${fields.title}`);
   console.log(`  发布机构：${fields.issuer}`);
   console.log(`  落款日期：${formatChineseDate(fields.date)}`);
+  if (indexNumber !== undefined) console.log(`  索引号：${indexNumber}`);
   if (defaulted.length) {
     console.log(`  没有给出 ${defaulted.map((k) => `--${k}`).join('、')}，用了上面的默认值，请在文件头里核对。`);
   }

@@ -4,6 +4,7 @@ import { formatDiagnostic } from './notice/diagnostics';
 import { contentDir } from './site/paths';
 import type { SiteConfig } from './schemas';
 import { readSiteConfig } from './site/config';
+import { readEmblem, type Emblem } from './site/filing';
 
 const { data, diagnostics } = readSiteConfig(`${contentDir()}/site.yaml`);
 // In `astro dev` the dev server shows the mistake on every page (src/integrations/dev-content-overlay),
@@ -12,3 +13,10 @@ const STAND_IN: SiteConfig = { title: '网站配置有错误', organisation: '',
 if (!data && !import.meta.env.DEV) throw new Error(diagnostics.map(formatDiagnostic).join('\n'));
 
 export const site = data ?? STAND_IN;
+
+/** The police filing's emblem image, when site.yaml names one (checked with the configuration). */
+export const emblem: Emblem | undefined = (() => {
+  const file = site.filing?.policeEmblem;
+  const read = file ? readEmblem(contentDir(), file) : undefined;
+  return typeof read === 'object' ? read : undefined;
+})();

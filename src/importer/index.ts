@@ -24,6 +24,11 @@ export interface ImportOptions {
   slug?: string;
   /** The source file's name, used to derive a slug. */
   sourceName?: string;
+  /**
+   * Where the original of a Word file or PDF will be kept, relative to the content folder (`sources/x.pdf`):
+   * the notice records it as its attachment 原文. Asked only for those formats; may throw an ImportError.
+   */
+  original?: (format: 'docx' | 'pdf') => string;
 }
 
 export interface ImportReport {
@@ -41,6 +46,8 @@ export interface ImportReport {
   rectifications: number;
   /** The contact written to the frontmatter. */
   contact: Record<string, string | string[]>;
+  /** The attachment recorded: the original's path relative to the content folder. */
+  attachment?: string;
   warnings: Warning[];
 }
 
@@ -146,6 +153,8 @@ export function importText(text: string, source: TextSource, options: ImportOpti
   const contact = frontmatterContact(lines);
   const title = options.title?.trim() || found.title;
   const progress = findProgress(outsideRectifications(lines));
+  // Text and web pages are the notice itself; a Word file or PDF is the document as issued, worth offering.
+  const attachment = source.format === 'docx' || source.format === 'pdf' ? options.original?.(source.format) : undefined;
 
   const frontmatter = {
     title: title ?? '（请填写标题）',
@@ -155,6 +164,7 @@ export function importText(text: string, source: TextSource, options: ImportOpti
     ...(found.inspection && { inspection: found.inspection }),
     ...(contact && { contact }),
     ...(progress && { progress }),
+    ...(attachment && { attachments: [{ file: attachment, title: '原文' }] }),
   };
   // The importer never writes a file the checker would reject.
   const parsed = noticeSchema.safeParse(frontmatter);
@@ -184,6 +194,7 @@ export function importText(text: string, source: TextSource, options: ImportOpti
       problems: outline.problems.length,
       rectifications: outline.problems.filter((p) => p.rectification !== undefined).length,
       contact: contact ?? {},
+      ...(attachment && { attachment }),
       warnings,
     },
   };

@@ -68,6 +68,11 @@ export function slugFromChinese(text: string): string {
   return join(words(shortName(text)).map(toAscii));
 }
 
+/** Any text as a slug, every word kept (`通报原文` → `tongbao-yuanwen`): attachments' names (src/attachments/names). */
+export function slugOfText(text: string): string {
+  return join(words(text).map(toAscii));
+}
+
 export interface SlugSources {
   date: string;
   /** The source file's name (or path). */

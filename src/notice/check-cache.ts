@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from './diagnostics';
 import type { RenderedNotice } from './html';
+import type { OutboundLink } from './file';
 import type { ProblemSummary } from './outline';
 import type { NoticeData } from '../schemas';
 import { cacheRoot } from '../site/paths';
@@ -18,9 +19,13 @@ export interface FileCheck {
   diagnostics: Diagnostic[];
   data?: NoticeData;
   titleLine?: number;
+  /** The file line of each frontmatter field, for the rules across notices (src/notice/index-number). */
+  fieldLines?: Record<string, number>;
   problemCount: number;
   excerpt: string;
   problems: ProblemSummary[];
+  /** Links to other sites, for the site's link policy (src/site/link-policy), which may change without the file. */
+  outboundLinks?: OutboundLink[];
 }
 
 interface Entry {

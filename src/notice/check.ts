@@ -3,14 +3,17 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, relative, resolve } from 'node:path';
+import { checkAttachments } from '../attachments/check';
 import { passes, type CheckCache, type FileCheck } from './check-cache';
 import type { Diagnostic } from './diagnostics';
 import { renderNoticeTree, type RenderedNotice } from './html';
 import { readNoticeFile, summariseNotice } from './file';
+import { checkIndexNumbers, type IndexedNotice } from './index-number';
 import type { ProblemSummary } from './outline';
 import { placeholderWarnings } from './placeholders';
 import type { NoticeData, SiteConfig } from '../schemas';
 import { readSiteConfig } from '../site/config';
+import { linkPolicy, mayLinkTo, outboundLinkAdvice, type LinkPolicy } from '../site/link-policy';
 
 /** What the build needs of a checked notice; its body and syntax tree are not kept (10,000 trees fill gigabytes). */
 export interface CheckedNotice {
@@ -39,6 +42,7 @@ export function checkContent(root: string, cwd = process.cwd(), cache?: CheckCac
   const rel = (p: string) => relative(cwd, p) || p;
   const site = readSiteConfig(join(root, 'site.yaml'), rel(join(root, 'site.yaml')));
   const diagnostics: Diagnostic[] = [...site.diagnostics];
+  const policy = linkPolicy(site.data);
   const dir = join(root, 'notices');
   let names: string[] = [];
   try {
@@ -54,6 +58,7 @@ export function checkContent(root: string, cwd = process.cwd(), cache?: CheckCac
   const notices: ContentCheck['notices'] = [];
   const bySlug = new Map<string, string>();
   const byTitleDate = new Map<string, string>();
+  const indexed: IndexedNotice[] = [];
   for (const name of names) {
     const path = join(dir, name);
     const file = rel(path);
@@ -93,7 +98,7 @@ export function checkContent(root: string, cwd = process.cwd(), cache?: CheckCac
     const fingerprint = sha256(bytes);
     const notice = cache?.get(resolve(path), file, fingerprint) ?? checkFile(file, bytes, cache && ((r) => cache.render(fingerprint, r)));
     cache?.set(resolve(path), file, fingerprint, notice);
-    diagnostics.push(...notice.diagnostics);
+    diagnostics.push(...notice.diagnostics, ...outboundLinkDiagnostics(file, notice.outboundLinks, policy, rel(join(root, 'site.yaml'))));
     if (notice.data) {
       const key = `${notice.data.title}\u0000${notice.data.date}`;
       const twin = byTitleDate.get(key);
@@ -107,10 +112,15 @@ export function checkContent(root: string, cwd = process.cwd(), cache?: CheckCac
         });
       else byTitleDate.set(key, file);
     }
+    indexed.push({ file, data: notice.data, fieldLines: notice.fieldLines });
     const { data, problemCount, excerpt, problems } = notice;
     notices.push({ file, path: resolve(path), sha256: fingerprint, slug, data, problemCount, excerpt, problems });
   }
+  // Not cached with each notice: attachments are files on disk, which change while the notice does not.
+  diagnostics.push(...checkAttachments(root, notices, cwd));
   cache?.save();
+  // Rules that depend on the site configuration and on other notices, so never cached with one file's result.
+  diagnostics.push(...checkIndexNumbers(indexed, site.data?.indexNumberPrefix, rel(dir)));
   if (notices.length === 0 && !diagnostics.length) {
     diagnostics.push({ file: rel(dir), severity: 'error', message: '没有任何通报。请放入至少一份 .md 通报。' });
   }
@@ -124,11 +134,23 @@ function checkFile(file: string, bytes: Buffer, render?: (rendered: RenderedNoti
     diagnostics: [...notice.diagnostics, ...placeholderWarnings(notice)],
     data: notice.data,
     titleLine: notice.fieldLines?.title,
+    fieldLines: notice.fieldLines,
+    outboundLinks: notice.outboundLinks,
     ...summariseNotice(notice),
   };
   // Last: rendering adds anchors to the tree.
   if (render && notice.tree && passes(result)) render(renderNoticeTree(notice.tree));
   return result;
+}
+
+/** A notice's links to sites the site's settings do not allow, each with its line and how to allow it. */
+function outboundLinkDiagnostics(file: string, links: FileCheck['outboundLinks'], policy: LinkPolicy, siteFile: string): Diagnostic[] {
+  const seen = new Set<string>();
+  return (links ?? [])
+    .filter(
+      (link) => !mayLinkTo(policy, link.url) && !seen.has(`${link.line}\u0000${link.url}`) && seen.add(`${link.line}\u0000${link.url}`),
+    )
+    .map((link) => ({ file, line: link.line, severity: 'error' as const, message: outboundLinkAdvice(link.url, siteFile) }));
 }
 
 function isDirectory(path: string): boolean {

@@ -19,7 +19,14 @@ export interface NoticeFile {
   fieldLines?: Record<string, number>;
   tree?: Root;
   outline?: Outline;
+  /** Links to other sites, with their lines: whether each may stay depends on the site's link policy (src/site/link-policy). */
+  outboundLinks?: OutboundLink[];
   diagnostics: Diagnostic[];
+}
+
+export interface OutboundLink {
+  url: string;
+  line: number;
 }
 
 /** What lists of notices show of one: its problems (and how many), and the start of its opening paragraph. */
@@ -71,8 +78,9 @@ const shown = (url: string) => {
 };
 
 /**
- * What is wrong with a link or image in a notice body, or undefined. The built site links only inside itself,
- * to mailto: and tel: (the post-build check refuses other hosts), and a notice cannot carry image files.
+ * What is wrong with a link or image in a notice body, or undefined. A notice links inside the site, to mailto:
+ * and tel:, and to other sites by a full https:// or http:// address (which sites, the content check decides
+ * from the site's link policy); it cannot carry image files, and nothing is loaded from another host.
  */
 export function linkProblem(kind: 'link' | 'image', url: string): string | undefined {
   if (!isSafeUrl(url)) return `不安全的链接地址“${shown(url)}”：正文只允许站内链接、mailto: 和 tel:，请删除或改正这个链接。`;
@@ -84,10 +92,15 @@ export function linkProblem(kind: 'link' | 'image', url: string): string | undef
         ? `正文里的图片“${shown(url)}”在构建时找不到：通报目录里只能放 .md 文件，不能存放图片。请删除这张图片，或改用文字说明。`
         : `图片地址“${shown(url)}”不是图片。请删除这张图片。`;
   }
-  if (otherHost) {
-    return `链接“${shown(url)}”指向其他网站：发布前的检查只允许站内链接、mailto: 和 tel:。请删除这个链接；需要写出网址时，去掉开头的 https:// 和 www.，写成普通文字。`;
+  if (otherHost && schemeOf(url) === undefined) {
+    return `链接“${shown(url)}”以 // 开头，没有写明协议。链接到其他网站时请写完整网址，以 https:// 开头。`;
   }
   return undefined;
+}
+
+/** A link to another site (an absolute http or https address), which the site's link policy decides on. */
+export function isOutbound(url: string): boolean {
+  return /^https?:\/\//i.test(asBrowserReads(url));
 }
 
 /** The first tag (or comment) of a piece of raw HTML, to show what to delete. */
@@ -119,7 +132,7 @@ export function readNoticeFile(file: string, bytes: Uint8Array): NoticeFile {
     return result;
   }
   Object.assign(result, { body: parts.body, bodyLineOffset: parts.bodyLineOffset });
-  const yaml = parseYamlWith(parts.yaml, noticeSchema, file, 1, { dateFields: ['date'], keyAdvice: NOTICE_KEY_ADVICE });
+  const yaml = parseYamlWith(parts.yaml, noticeSchema, file, 1, { dateFields: ['date', 'published'], keyAdvice: NOTICE_KEY_ADVICE });
   diagnostics.push(...yaml.diagnostics);
   const data = yaml.data;
   Object.assign(result, { data, fieldLines: yaml.fieldLines });
@@ -137,6 +150,8 @@ export function readNoticeFile(file: string, bytes: Uint8Array): NoticeFile {
   const definitions = new Map<string, { url: string; line: number }>();
   visit(tree, 'definition', (node) => void definitions.set(node.identifier, { url: node.url, line: lineOf(node) }));
   const reported = new Set<string>();
+  const outbound: OutboundLink[] = [];
+  result.outboundLinks = outbound;
   visit(tree, (node) => {
     if (node.type === 'html') {
       const line = lineOf(node);
@@ -156,6 +171,7 @@ export function readNoticeFile(file: string, bytes: Uint8Array): NoticeFile {
     const target =
       'url' in node ? { url: node.url, line: lineOf(node) } : 'identifier' in node ? definitions.get(node.identifier) : undefined;
     const problem = target && linkProblem(kind, target.url);
+    if (target && !problem && kind === 'link' && isOutbound(target.url)) outbound.push(target);
     if (!problem || reported.has(`${target.line}\u0000${problem}`)) return;
     reported.add(`${target.line}\u0000${problem}`);
     error(problem, target.line);
@@ -173,9 +189,16 @@ export function readNoticeFile(file: string, bytes: Uint8Array): NoticeFile {
   const signature = outline.closing.find((c) => c.kind === 'date');
   if (data && signature && outline.signatureDate && outline.signatureDate !== data.date) {
     error(
-      `发布日期 ${data.date} 与正文落款日期“${signature.text}”（${outline.signatureDate}）不一致，请改成一致。`,
+      `成文日期 ${data.date} 与正文落款日期“${signature.text}”（${outline.signatureDate}）不一致，请改成一致。`,
       signature.line,
       'date',
+    );
+  }
+  if (data?.published && data.published < data.date) {
+    error(
+      `发布日期 ${data.published} 早于成文日期 ${data.date}（落款日期）：通报不能在成文之前发布。请检查这两个日期。`,
+      yaml.fieldLines?.published,
+      'published',
     );
   }
   if (signature && !outline.signatureDate) {

@@ -12,6 +12,7 @@ import { visit } from 'unist-util-visit';
 import { parseMarkdown } from './markdown';
 import { buildOutline, type Outline } from './outline';
 import { addNoticeAnchors } from './remark-notice';
+import { OUTBOUND_WORDS } from '../site/link-policy';
 
 export interface RenderedNotice {
   html: string;
@@ -28,6 +29,7 @@ export function renderNoticeTree(tree: MdastRoot): RenderedNotice {
   addNoticeAnchors(tree, outline);
   const hast = toHast(tree) as HastRoot;
   addHeadingIds(hast);
+  markOutboundLinks(hast);
   wrapClosing(hast);
   return { html: toHtml(hast), outline };
 }
@@ -59,6 +61,28 @@ function wrapClosing(tree: HastRoot) {
   };
   tree.children.splice(first, closing.length, section);
 }
+
+/**
+ * A link to another site (the content check allows only those the site's link policy names) says that it
+ * leaves the site: a visible arrow, and words for screen readers that search leaves out. It sends no
+ * referrer and gives the other page no handle on this one.
+ */
+function markOutboundLinks(tree: HastRoot) {
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName !== 'a' || !/^https?:\/\//i.test(String(node.properties.href ?? ''))) return;
+    node.properties.rel = ['noopener', 'noreferrer'];
+    node.properties.className = ['external-link'];
+    node.children.push(outboundNote());
+  });
+}
+
+/** The words that tell a screen reader a link leaves the site; kept out of the search index. */
+export const outboundNote = (): Element => ({
+  type: 'element',
+  tagName: 'span',
+  properties: { className: ['visually-hidden'], dataPagefindIgnore: '' },
+  children: [{ type: 'text', value: OUTBOUND_WORDS }],
+});
 
 function addHeadingIds(tree: HastRoot) {
   const slugger = new Slugger();

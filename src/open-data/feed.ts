@@ -9,8 +9,14 @@ import { publicUrl } from './open-data';
 export interface FeedNotice {
   title: string;
   issuer: string;
-  /** YYYY-MM-DD */
+  /** 成文日期, YYYY-MM-DD. */
   date: string;
+  /** 发布日期, YYYY-MM-DD: the item's pubDate. */
+  published: string;
+  /** 文号. */
+  number?: string;
+  /** 索引号. */
+  indexNumber?: string;
   description: string;
   /** Path of the notice page from the domain root. */
   path: string;
@@ -50,16 +56,23 @@ export function feedOptions({ title, description, home, self, siteUrl, notices }
     description,
     site: absolute ? publicUrl(home, siteUrl) : PLACEHOLDER_SITE,
     trailingSlash: true,
-    ...(absolute && { xmlns: { atom: 'http://www.w3.org/2005/Atom' } }),
+    // Dublin Core carries the 信息公开 facts RSS has no element for: 成文日期 (dc:date), 索引号 and 文号 (dc:identifier).
+    xmlns: { ...(absolute && { atom: 'http://www.w3.org/2005/Atom' }), dc: 'http://purl.org/dc/elements/1.1/' },
     customData: channel.join(''),
-    items: notices.map((n) => ({
-      title: n.title,
-      description: n.description,
-      pubDate: feedDate(n.date),
-      categories: [n.issuer],
-      ...(absolute
-        ? { link: publicUrl(n.path, siteUrl) }
-        : { customData: `<link>${escapeXml(n.path)}</link><guid isPermaLink="false">${escapeXml(n.path)}</guid>` }),
-    })),
+    items: notices.map((n) => {
+      const facts =
+        `<dc:date>${n.date}</dc:date>` +
+        (n.indexNumber ? `<dc:identifier>${escapeXml(n.indexNumber)}</dc:identifier>` : '') +
+        (n.number ? `<dc:identifier>${escapeXml(n.number)}</dc:identifier>` : '');
+      return {
+        title: n.title,
+        description: n.description,
+        pubDate: feedDate(n.published),
+        categories: [n.issuer],
+        ...(absolute
+          ? { link: publicUrl(n.path, siteUrl), customData: facts }
+          : { customData: `<link>${escapeXml(n.path)}</link><guid isPermaLink="false">${escapeXml(n.path)}</guid>${facts}` }),
+      };
+    }),
   };
 }

@@ -93,10 +93,25 @@ export const provenanceSchema = z
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
+/** An attachment as the site publishes it: its copy under attachments/, not its path in the content folder. */
+export const attachmentRecordSchema = z
+  .object({
+    title: z.string().describe('附件名称：通报页面上的链接文字；通报没有写名称时为文件名（不含扩展名）'),
+    url: z.string().describe(`附件文件的下载地址；${URL_NOTE}`),
+    type: z.string().describe('文件类型：扩展名，小写，如 pdf、docx、ofd'),
+    size: z.number().int().positive().describe('文件大小，字节数'),
+  })
+  .strict();
+
 /** A notice: the frontmatter as `noticeSchema` defines it (dates and postcodes as the text it gives), and what the site adds. */
 export const noticeRecordSchema = noticeSchema
   .extend({
-    date: isoDay.describe('发布日期（落款日期），YYYY-MM-DD'),
+    date: isoDay.describe('成文日期（落款日期），YYYY-MM-DD'),
+    published: isoDay.optional().describe('发布日期，YYYY-MM-DD；通报没有另写发布日期时不出现，此时发布日期即成文日期'),
+    attachments: z
+      .array(attachmentRecordSchema)
+      .optional()
+      .describe('附件：通报页面上可下载的文件（如原文），按通报所列顺序；没有附件时不出现'),
     contact: z
       .object({
         phone: z.array(z.string()).min(1),
@@ -139,6 +154,7 @@ const FRONTMATTER_DOCS: Record<string, string> = {
   issuer: '发布机构：落款单位',
   summary: '摘要；通报没有写摘要时不出现',
   indexNumber: '信息索引号；没有时不出现',
+  number: '文号，如 武投控党〔2023〕12号；没有时不出现',
   inspected: '被巡察单位；没有时不出现',
   name: '单位全称',
   short: '简称',
@@ -301,9 +317,12 @@ export function provenanceOf(sha256: string, history?: History): NoticeRecord['p
 
 const FRONTMATTER_KEYS = Object.keys(noticeSchema.shape) as Array<keyof NoticeData>;
 
-/** A notice for notices.json: its frontmatter, its URL, its outline and its provenance. */
-export function noticeRecord(notice: NoticeSource, url: string, outline: Outline): NoticeRecord {
-  const frontmatter = Object.fromEntries(FRONTMATTER_KEYS.filter((k) => notice.data[k] !== undefined).map((k) => [k, notice.data[k]]));
+/** A notice for notices.json: its frontmatter, its URL, its outline and its provenance; `attachments`: its published attachments. */
+export function noticeRecord(notice: NoticeSource, url: string, outline: Outline, attachments?: NoticeRecord['attachments']): NoticeRecord {
+  // The frontmatter's attachments name files in the content folder: the record gives the published copies instead.
+  const frontmatter = Object.fromEntries(
+    FRONTMATTER_KEYS.filter((k) => k !== 'attachments' && notice.data[k] !== undefined).map((k) => [k, notice.data[k]]),
+  );
   const problem = (p: Outline['problems'][number]) => ({
     id: p.id,
     label: p.label,
@@ -315,7 +334,8 @@ export function noticeRecord(notice: NoticeSource, url: string, outline: Outline
     measures: p.measures.map(({ marker, lead }) => ({ marker, lead })),
   });
   return {
-    ...(frontmatter as NoticeData),
+    ...(frontmatter as Omit<NoticeData, 'attachments'>),
+    ...(attachments?.length ? { attachments } : {}),
     id: notice.id,
     url,
     problemCount: notice.data.problemCount,
@@ -367,7 +387,10 @@ export const PROBLEM_COLUMNS: Array<{ name: string; description: string }> = [
   { name: '通报编号', description: '源文件名去掉 .md，也是网页地址的一部分，与 notices.json 的 id 相同' },
   { name: '通报标题', description: '通报的标题' },
   { name: '发布机构', description: '通报的落款单位' },
-  { name: '发布日期', description: '通报的落款日期，YYYY-MM-DD' },
+  { name: '成文日期', description: '通报的落款日期，YYYY-MM-DD' },
+  { name: '发布日期', description: '通报的发布日期，YYYY-MM-DD；没有另写时与成文日期相同' },
+  { name: '文号', description: '通报的文号，如 武投控党〔2023〕12号；没有时为空' },
+  { name: '索引号', description: '通报的信息索引号；没有时为空' },
   { name: '部分', description: '问题所在部分的标题，含编号，如“二、整改进展情况及成效”' },
   { name: '类别', description: '问题所在类别的标题，含编号；问题不属于任何类别时为空' },
   { name: '问题序号', description: '问题在所属类别（或部分）中的序号，数字' },
@@ -388,6 +411,9 @@ export function problemRows(notices: Array<{ notice: NoticeSource; url: string }
       data.title,
       data.issuer,
       data.date,
+      data.published ?? data.date,
+      data.number ?? '',
+      data.indexNumber ?? '',
       p.section.heading,
       p.group?.heading ?? '',
       problemNumber(p.id),

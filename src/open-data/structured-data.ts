@@ -6,8 +6,14 @@ export interface PageFacts {
   description: string;
   siteName: string;
   issuer: string;
-  /** The notice's date, YYYY-MM-DD. */
+  /** 成文日期, the date under the signature, YYYY-MM-DD. */
   date: string;
+  /** 发布日期, YYYY-MM-DD. */
+  published: string;
+  /** 文号. */
+  number?: string;
+  /** 索引号. */
+  indexNumber?: string;
   /** The newest revision's commit time, when the notice was revised after it was first published. */
   revised?: string;
   /** The page's absolute URL, when SITE_URL is set. */
@@ -23,7 +29,7 @@ export function openGraph(facts: PageFacts): Array<{ property: string; content: 
     { property: 'og:site_name', content: facts.siteName },
     { property: 'og:locale', content: 'zh_CN' },
     ...(facts.url ? [{ property: 'og:url', content: facts.url }] : []),
-    { property: 'article:published_time', content: facts.date },
+    { property: 'article:published_time', content: facts.published },
     ...(facts.revised ? [{ property: 'article:modified_time', content: facts.revised }] : []),
   ];
 }
@@ -36,7 +42,10 @@ export function reportJsonLd(facts: PageFacts): Record<string, unknown> {
     headline: facts.title,
     name: facts.title,
     description: facts.description,
-    datePublished: facts.date,
+    dateCreated: facts.date,
+    datePublished: facts.published,
+    ...(facts.number && { reportNumber: facts.number }),
+    ...(facts.indexNumber && { identifier: facts.indexNumber }),
     ...(facts.revised && { dateModified: facts.revised }),
     publisher: { '@type': 'Organization', name: facts.issuer },
     inLanguage: 'zh-CN',

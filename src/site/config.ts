@@ -1,9 +1,11 @@
-// The site configuration, `content/site.yaml`: title, organisation and the feedback contact.
+// The site configuration, `content/site.yaml`: title, organisation, the feedback contact, the filings and links.
 import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Diagnostic } from '../notice/diagnostics';
 import { decodeUtf8 } from '../notice/file';
 import { siteSchema, type SiteConfig } from '../schemas';
 import { parseYamlWith } from '../notice/yaml-data';
+import { readEmblem } from './filing';
 
 export const SITE_CONFIG_FILE = 'content/site.yaml';
 
@@ -24,5 +26,14 @@ export function readSiteConfig(path: string, file = SITE_CONFIG_FILE): { data?: 
   }
   const text = decodeUtf8(bytes);
   if (text === undefined) return { diagnostics: [{ file, severity: 'error', message: '文件不是 UTF-8 编码，请另存为 UTF-8。' }] };
-  return parseYamlWith(text, siteSchema, file);
+  const result = parseYamlWith(text, siteSchema, file);
+  const emblem = result.data?.filing?.policeEmblem;
+  const problem = emblem && readEmblem(dirname(path), emblem);
+  if (typeof problem === 'string') {
+    const line = text.split('\n').findIndex((l) => /^\s*policeEmblem\s*:/.test(l)) + 1;
+    return {
+      diagnostics: [{ file, line: line || result.fieldLines?.filing, field: 'filing.policeEmblem', severity: 'error', message: problem }],
+    };
+  }
+  return result;
 }

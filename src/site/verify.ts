@@ -1,8 +1,11 @@
 // The post-build check that runs before a new site replaces the published one: every page carries the
 // feedback contact, every link and asset inside the site resolves (anchors included), and every notice in
 // content/ has its page and is in the search index. Problems come back as diagnostics, in the same form
-// as content errors. Besides links and assets, the absolute URLs meant for other sites (Open Graph meta
-// tags, JSON-LD, the RSS feed, the sitemap and robots.txt) are checked the same way: an absolute URL is
+// as content errors. Links that leave the site follow the site's link policy (src/site/link-policy): a
+// reader may be sent (`<a href>`) to the hosts it allows, and each such link carries rel="noopener
+// noreferrer" and says it leaves the site; nothing is ever loaded from another host (src, srcset, poster,
+// CSS url(), form action, meta refresh, stylesheets). The absolute URLs meant for other sites (Open Graph
+// meta tags, JSON-LD, the RSS feed, the sitemap and robots.txt) are checked as loads: an absolute URL is
 // allowed only on SITE_URL's own origin, and must then lead to a file of the site. The one exception is
 // JSON-LD's `@context`, the vocabulary's name `https://schema.org`, which nothing fetches.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -14,6 +17,7 @@ import type { Diagnostic } from '../notice/diagnostics';
 import { fragmentUrls } from '../search/pagefind-bundle';
 import type { SiteConfig } from '../schemas';
 import { noticeDir } from './paths';
+import { cssUrls, linkPolicy, mayLinkTo, OUTBOUND_WORDS, refreshUrl, srcsetUrls, type LinkPolicy } from './link-policy';
 
 export interface VerifyOptions {
   /** The built site. */
@@ -25,14 +29,26 @@ export interface VerifyOptions {
   notices: string[];
   /** SITE_URL, when set: absolute URLs on its origin are the site's own. */
   siteUrl?: string;
+  /** Which other sites pages may link to; none when absent. */
+  policy?: LinkPolicy;
 }
 
 interface Page {
   /** Path under the site's base, e.g. `notices/x/index.html`. */
   file: string;
   ids: Set<string>;
-  links: string[];
+  /**
+   * Every address on the page in document order: `link`, where the reader can go (`<a href>`, `<area href>`);
+   * `load`, what the page loads or sends to (src, srcset, poster, stylesheets, CSS url(), form actions, meta
+   * refresh, meta and JSON-LD URLs).
+   */
+  refs: Ref[];
   text: string;
+}
+
+interface Ref {
+  url: string;
+  kind: 'link' | 'load';
 }
 
 function elements(node: Root | Element, found: Element[] = []): Element[] {
@@ -67,30 +83,57 @@ function jsonLdUrls(value: unknown, urls: string[], problems: string[]): void {
   }
 }
 
+/** hast's names of the attributes through which a page loads something (src/site/link-policy RESOURCE_ATTRIBUTES). */
+const LOAD_PROPERTIES = ['src', 'poster', 'data', 'action', 'formAction', 'background'];
+const SRCSET_PROPERTIES = ['srcSet', 'imageSrcSet'];
+
 function readPage(dir: string, file: string): Page & { problems: string[] } {
   const tree = fromHtml(readFileSync(join(dir, file), 'utf8'));
   const all = elements(tree);
   const ids = new Set(all.map((el) => el.properties.id).filter((id): id is string => typeof id === 'string'));
-  const links: string[] = [];
+  const refs: Ref[] = [];
+  const load = (url: string) => refs.push({ url, kind: 'load' });
+  const loads = { push: (...urls: string[]) => urls.forEach(load) };
   const problems: string[] = [];
   for (const el of all) {
-    for (const attr of ['href', 'src'] as const) {
-      const value = el.properties[attr];
-      if (typeof value === 'string') links.push(value);
+    const href = el.properties.href;
+    if (typeof href === 'string') refs.push({ url: href, kind: el.tagName === 'a' || el.tagName === 'area' ? 'link' : 'load' });
+    if (el.tagName === 'a' && typeof href === 'string' && /^https?:\/\//i.test(href.trim())) {
+      const rel = [el.properties.rel ?? []].flat().map(String);
+      if (!rel.includes('noopener') || !rel.includes('noreferrer'))
+        problems.push(`指向其他网站的链接 ${href} 缺少 rel="noopener noreferrer"。`);
+      if (!textOf(el).includes(OUTBOUND_WORDS)) problems.push(`指向其他网站的链接 ${href} 没有说明将离开本站。`);
     }
+    for (const name of LOAD_PROPERTIES) {
+      const value = el.properties[name];
+      if (typeof value === 'string' && value.trim()) loads.push(value);
+    }
+    for (const name of SRCSET_PROPERTIES) {
+      const value = el.properties[name];
+      if (typeof value === 'string') loads.push(...srcsetUrls(value));
+    }
+    if (typeof el.properties.style === 'string') loads.push(...cssUrls(el.properties.style));
+    if (el.tagName === 'style') loads.push(...cssUrls(textOf(el)));
     // og:url, og:image and the like.
     const content = el.tagName === 'meta' ? el.properties.content : undefined;
     const name = String(el.properties.property ?? el.properties.name ?? '');
-    if (typeof content === 'string' && URL_META.test(name)) links.push(content.trim());
+    if (typeof content === 'string' && URL_META.test(name)) loads.push(content.trim());
+    const equiv = String(el.properties.httpEquiv ?? '').toLowerCase();
+    if (typeof content === 'string' && equiv === 'refresh') {
+      const target = refreshUrl(content);
+      if (target) loads.push(target);
+    }
     if (el.tagName === 'script' && el.properties.type === 'application/ld+json') {
       try {
-        jsonLdUrls(JSON.parse(textOf(el)), links, problems);
+        const urls: string[] = [];
+        jsonLdUrls(JSON.parse(textOf(el)), urls, problems);
+        loads.push(...urls);
       } catch {
         problems.push('页面的 JSON-LD 不是有效的 JSON。');
       }
     }
   }
-  return { file, ids, links, text: textOf(tree), problems };
+  return { file, ids, refs, text: textOf(tree), problems };
 }
 
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -111,6 +154,12 @@ const dataFiles = (dir: string) =>
   readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .map((f) => f.split(sep).join('/'))
     .filter((f) => (f.endsWith('.xml') || f === 'robots.txt') && !/^(pagefind|_astro)\//.test(f))
+    .sort();
+
+const cssFiles = (dir: string) =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.css'))
+    .map((f) => f.split(sep).join('/'))
     .sort();
 
 const htmlFiles = (dir: string) =>
@@ -155,7 +204,7 @@ const reporter = (dir: string, problems: Diagnostic[]) => (file: string, field: 
  * Every page and data file: the contact on each page, links and anchors, nothing from another host, a
  * page for every notice. It does not read pagefind/, so it can run while the search index is written.
  */
-export function verifyPages({ dir, base, contact, notices, siteUrl }: VerifyOptions): Diagnostic[] {
+export function verifyPages({ dir, base, contact, notices, siteUrl, policy = linkPolicy() }: VerifyOptions): Diagnostic[] {
   const problems: Diagnostic[] = [];
   const report = reporter(dir, problems);
 
@@ -165,7 +214,7 @@ export function verifyPages({ dir, base, contact, notices, siteUrl }: VerifyOpti
   for (const file of htmlFiles(dir)) {
     const page = readPage(dir, file);
     for (const href of expectedLinks) {
-      if (!page.links.includes(href))
+      if (!page.refs.some((r) => r.kind === 'link' && r.url === href))
         report(page.file, 'contact', `页面缺少联系方式链接 ${href}。每一页都应在页脚显示意见反馈的联系方式，请检查页面模板。`);
     }
     if (contact.address && !page.text.includes(contact.address)) report(page.file, 'contact.address', '页面缺少通信地址。');
@@ -175,21 +224,35 @@ export function verifyPages({ dir, base, contact, notices, siteUrl }: VerifyOpti
   if (!pages.size) report('', 'dist', '构建结果里没有任何页面。');
   for (const page of pages.values()) {
     for (const message of page.problems) report(page.file, 'links', message);
-    checkLinks(page.file, page.links);
+    checkLinks(page.file, page.refs);
   }
-  for (const file of dataFiles(dir)) checkLinks(file, dataFileLinks(file, readFileSync(join(dir, file), 'utf8')));
+  const loadsOf = (urls: string[]) => urls.map((url): Ref => ({ url, kind: 'load' }));
+  for (const file of dataFiles(dir)) checkLinks(file, loadsOf(dataFileLinks(file, readFileSync(join(dir, file), 'utf8'))));
+  for (const file of cssFiles(dir)) checkLinks(file, loadsOf(cssUrls(readFileSync(join(dir, file), 'utf8'))));
 
-  function checkLinks(file: string, links: string[]) {
-    for (const link of new Set(links)) {
-      if (CONTACT_SCHEMES.test(link)) continue;
+  /** `link`: where a reader may go (other sites the policy allows); `load`: what is fetched (the site's own files only). */
+  function checkLinks(file: string, refs: Ref[]) {
+    const seen = new Set<string>();
+    for (const { url: link, kind } of refs) {
+      if (seen.has(`${kind} ${link}`)) continue;
+      seen.add(`${kind} ${link}`);
+      if (kind === 'link' && CONTACT_SCHEMES.test(link)) continue;
       if (ANY_SCHEME.test(link) && !/^https?:/i.test(link)) {
         report(file, 'links', `页面含有不安全的链接 ${link.slice(0, 60)}。`);
         continue;
       }
       const target = targetFile(dir, base, file, link, siteUrl);
       if (target.outside) {
-        if (/^(https?:)?\/\//i.test(link)) report(file, 'links', `页面引用了其他网站的地址 ${link}：网站不应从其他主机加载任何内容。`);
-        else report(file, 'links', `链接 ${link} 指向网站之外（网站位于 ${base}）。`);
+        if (/^(https?:)?\/\//i.test(link)) {
+          if (kind === 'link' && mayLinkTo(policy, link)) continue;
+          report(
+            file,
+            'links',
+            kind === 'link'
+              ? `页面链接到其他网站 ${link}，而网站配置没有允许这个网站（主站 portal、相关链接 links、allowedHosts）。`
+              : `页面引用了其他网站的地址 ${link}：网站不应从其他主机加载任何内容。`,
+          );
+        } else report(file, 'links', `链接 ${link} 指向网站之外（网站位于 ${base}）。`);
         continue;
       }
       if (!target.file) {

@@ -62,7 +62,7 @@ describe('npm run check reports schema errors with file, field and what is expec
 
   it('rejects the date 2023-02-30', async () => {
     const lines = expectFailure(await editNotice('date: 2023-09-20', 'date: 2023-02-30'), 1);
-    expect(lines).toEqual([`错误 ${NOTICE}:4: date（发布日期）：“2023-02-30”不是有效日期，应为 YYYY-MM-DD，例如 2023-09-20。`]);
+    expect(lines).toEqual([`错误 ${NOTICE}:4: date（成文日期）：“2023-02-30”不是有效日期，应为 YYYY-MM-DD，例如 2023-09-20。`]);
   });
 
   it('names a bad email, phone and postcode in site.yaml', async () => {
@@ -105,7 +105,7 @@ describe('npm run check reports structure problems with file and line', () => {
     const text = replaceOnce(sampleText(), 'date: 2023-09-20', 'date: 2023-09-21');
     const lines = expectFailure(await checkBroken(({ notice }) => writeFileSync(notice, text)), 1);
     expect(lines).toEqual([
-      `错误 ${NOTICE}:${lineStartingWith(text, '2023年9月20日')}: date（发布日期）：发布日期 2023-09-21 与正文落款日期“2023年9月20日”（2023-09-20）不一致，请改成一致。`,
+      `错误 ${NOTICE}:${lineStartingWith(text, '2023年9月20日')}: date（成文日期）：成文日期 2023-09-21 与正文落款日期“2023年9月20日”（2023-09-20）不一致，请改成一致。`,
     ]);
   });
 

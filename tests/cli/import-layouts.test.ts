@@ -12,7 +12,7 @@
 import iconv from 'iconv-lite';
 import { toString } from 'mdast-util-to-string';
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, type ExpectStatic } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { checkBrowser } from '../helpers/browser';
@@ -274,6 +274,9 @@ for (const ext of ['txt', 'docx', 'html', 'pdf'] as const) {
       settled.forEach((s, i) => {
         if (s.status !== 'fulfilled' || !s.value.notice || !s.value.path) return;
         cpSync(s.value.path, join(content, 'notices', s.value.notice.name));
+        // A Word file or PDF keeps its original as the notice's attachment, in sources/ beside --out.
+        const sources = join(dirname(dirname(s.value.path)), 'sources');
+        if (existsSync(sources)) cpSync(sources, join(content, 'sources'), { recursive: true });
         names.push(s.value.notice.name);
         problems += EXPECTED[mine[i].file].problems;
       });

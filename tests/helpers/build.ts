@@ -19,6 +19,18 @@ export const SEARCH_FIXTURE = {
   base: '/',
 } as const;
 
+/**
+ * A site with every setting a real organisation's site in mainland China has (tests/fixtures/live-site: the
+ * filings and emblem, 网站标识码, portal, links, allowed hosts, 信息公开 fields, an attachment): at the domain
+ * root, and under /gongshi/ with SITE_URL as a site under its organisation's portal would be.
+ */
+export const LIVE_BUILDS = {
+  liveRoot: { dir: resolve(ROOT, '.test-build/live-root'), base: '/', siteUrl: '' },
+  liveSub: { dir: resolve(ROOT, '.test-build/live-sub'), base: '/gongshi/', siteUrl: 'https://xc.example.cn' },
+} as const;
+export type LiveBuildName = keyof typeof LIVE_BUILDS;
+export const LIVE_CONTENT = resolve(ROOT, 'tests/fixtures/live-site');
+
 export interface BuildOptions {
   /** Added to the environment: GONGSHI_CONTENT, BASE_PATH, SITE_URL, GONGSHI_CACHE_DIR… (root base path, no SITE_URL by default). */
   env?: Record<string, string>;
@@ -59,6 +71,19 @@ export function buildSearchFixture(): string {
       GONGSHI_CONTENT: content,
       GONGSHI_CACHE_DIR: resolve(ROOT, '.test-build/cache-search'),
       GONGSHI_INDEX_PART_SIZE: String(partSize),
+    },
+  });
+}
+
+/** The live-site fixture, with its own Astro cache. */
+export function buildLiveSite(name: LiveBuildName): string {
+  const { dir, base, siteUrl } = LIVE_BUILDS[name];
+  return buildInto(dir, {
+    env: {
+      BASE_PATH: base === '/' ? '' : base,
+      SITE_URL: siteUrl,
+      GONGSHI_CONTENT: LIVE_CONTENT,
+      GONGSHI_CACHE_DIR: resolve(ROOT, `.test-build/cache-${name}`),
     },
   });
 }

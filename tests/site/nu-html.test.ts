@@ -1,11 +1,11 @@
-// The W3C Nu HTML Checker (vnu-jar, on the machine's Java) over every page of both sample builds, beside
+// The W3C Nu HTML Checker (vnu-jar, on the machine's Java) over every page of the sample and live-site builds, beside
 // html-validate in output.test.ts: the two catch different mistakes (a <script> after </html> is only the Nu
 // checker's). One Java process checks all pages. Without Java the file is skipped locally and fails on CI.
 import { execFile, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { BUILDS, ROOT, type BuildName } from '../helpers/build';
+import { BUILDS, LIVE_BUILDS, ROOT } from '../helpers/build';
 import { listFiles } from '../helpers/dist';
 
 const VNU = join(ROOT, 'node_modules/vnu-jar/build/dist/vnu.jar');
@@ -28,13 +28,13 @@ interface NuMessage {
 }
 
 describe.skipIf(!java)(`the Nu HTML Checker${java ? '' : ' (skipped: no java on this machine)'}`, () => {
-  const pages = (Object.keys(BUILDS) as BuildName[]).flatMap((name) =>
-    listFiles(BUILDS[name].dir)
+  const pages = [...Object.values(BUILDS), ...Object.values(LIVE_BUILDS)].flatMap(({ dir }) =>
+    listFiles(dir)
       .filter((f) => f.endsWith('.html'))
-      .map((f) => join(BUILDS[name].dir, f)),
+      .map((f) => join(dir, f)),
   );
 
-  it('finds no error on any page of the root and /gongshi/ builds', async () => {
+  it('finds no error on any page of the root and /gongshi/ builds, with and without every site setting', async () => {
     expect(pages.length).toBeGreaterThanOrEqual(14);
     const result = await promisify(execFile)('java', ['-jar', VNU, '--errors-only', '--format', 'json', '--stdout', ...pages], {
       maxBuffer: 64 * 1024 * 1024,

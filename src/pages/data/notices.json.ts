@@ -1,5 +1,6 @@
 // data/notices.json: every notice's metadata, outline and provenance (src/open-data/open-data).
 import type { APIRoute } from 'astro';
+import { noticeAttachments } from '../../attachments/site';
 import { getNotices, noticeOutline, noticePath } from '../../notice/collection';
 import { noticeRecord, noticesJson, publicUrl } from '../../open-data/open-data';
 import { joinBase } from '../../site/paths';
@@ -10,7 +11,15 @@ export const GET: APIRoute = async ({ site: siteUrl }) => {
   const notices = await getNotices();
   // A generator: each notice is parsed, recorded and written out before the next (see noticesJson).
   const records = (function* () {
-    for (const notice of notices) yield noticeRecord(notice, publicUrl(noticePath(base, notice.id), siteUrl), noticeOutline(notice));
+    for (const notice of notices) {
+      const attachments = noticeAttachments(notice).map((a) => ({
+        title: a.title,
+        url: publicUrl(joinBase(base, a.sitePath), siteUrl),
+        type: a.ext,
+        size: a.size,
+      }));
+      yield noticeRecord(notice, publicUrl(noticePath(base, notice.id), siteUrl), noticeOutline(notice), attachments);
+    }
   })();
   // As UTF-8 bytes, piece by piece: the whole text as one string would be hundreds of MB on a large site.
   const encoder = new TextEncoder();

@@ -114,7 +114,7 @@ describe('parseYamlWith: one message per mistake, saying what to do', () => {
 
   it('tells missing from empty, and an optional empty field may be deleted', () => {
     expect(notice('title: 甲\nissuer: 乙\n').map(formatDiagnostic)).toEqual([
-      '错误 n.md:2: date（发布日期）：缺少发布日期，请添加这个字段。',
+      '错误 n.md:2: date（成文日期）：缺少成文日期，请添加这个字段。',
     ]);
     expect(notice('title:\nissuer: ""\ndate: 2023-09-20\nsummary:\n').map(formatDiagnostic)).toEqual([
       '错误 n.md:2: title（标题）：标题不能为空，请在冒号后面填写。',

@@ -14,10 +14,13 @@ const input: FeedInput = {
       title: '新的 </title><script>alert(1)</script>',
       issuer: '甲 & 乙',
       date: '2024-03-01',
+      published: '2024-03-04',
+      number: '甲党〔2024〕3号',
+      indexNumber: '000014349/2024-00001',
       description: '"引号" <i>',
       path: '/gongshi/notices/b/',
     },
-    { title: '旧的', issuer: '丙', date: '2023-09-20', description: '摘要', path: '/gongshi/notices/a/' },
+    { title: '旧的', issuer: '丙', date: '2023-09-20', published: '2023-09-20', description: '摘要', path: '/gongshi/notices/a/' },
   ],
 };
 
@@ -40,7 +43,8 @@ describe('feedOptions', () => {
     expect(channel.item[0].description).toBe(input.notices[0].description);
     expect(channel.item[0].category).toBe('甲 & 乙');
     expect(channel.item[1].pubDate).toBe('Tue, 19 Sep 2023 16:00:00 GMT');
-    expect(xml).not.toMatch(/https?:|site\.invalid/);
+    // Namespace names are names, not addresses anything fetches.
+    expect(xml.replace(/ xmlns:\w+="[^"]*"/g, '')).not.toMatch(/https?:|site\.invalid/);
   });
 
   it('with SITE_URL: absolute links, permalinks and an atom:link to the feed itself', async () => {
@@ -52,6 +56,14 @@ describe('feedOptions', () => {
       'https://xc.example.gov.cn/gongshi/notices/a/',
     ]);
     expect(channel.item[0].guid['@_isPermaLink']).toBe('true');
+  });
+
+  it('dates an item by its 发布日期 and carries 成文日期, 索引号 and 文号 as Dublin Core', async () => {
+    const { channel } = await read(input);
+    expect(channel.item[0].pubDate).toBe('Sun, 03 Mar 2024 16:00:00 GMT');
+    expect(channel.item[0]['dc:date']).toBe('2024-03-01');
+    expect(channel.item[0]['dc:identifier']).toEqual(['000014349/2024-00001', '甲党〔2024〕3号']);
+    expect(channel.item[1]['dc:identifier']).toBeUndefined();
   });
 
   it('dates a notice at midnight China time', () => {

@@ -8,6 +8,7 @@ const facts: PageFacts = {
   siteName: '巡察整改公示',
   issuer: '中共某某委员会',
   date: '2023-09-20',
+  published: '2023-09-20',
 };
 
 describe('scriptJson', () => {
@@ -28,9 +29,25 @@ describe('reportJsonLd', () => {
       headline: facts.title,
       name: facts.title,
       description: '摘要',
+      dateCreated: '2023-09-20',
       datePublished: '2023-09-20',
       publisher: { '@type': 'Organization', name: '中共某某委员会' },
       inLanguage: 'zh-CN',
+    });
+  });
+
+  it('gives 成文日期 and 发布日期 apart, the 文号 as reportNumber and the 索引号 as identifier', () => {
+    const ld = reportJsonLd({
+      ...facts,
+      published: '2023-09-22',
+      number: '武投控党〔2023〕12号',
+      indexNumber: '91420100MA4KX0000X/2023-00001',
+    });
+    expect(ld).toMatchObject({
+      dateCreated: '2023-09-20',
+      datePublished: '2023-09-22',
+      reportNumber: '武投控党〔2023〕12号',
+      identifier: '91420100MA4KX0000X/2023-00001',
     });
   });
 

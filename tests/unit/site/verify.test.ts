@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
+import { linkPolicy, OUTBOUND_WORDS } from '../../../src/site/link-policy';
 import { verifySite, type VerifyOptions } from '../../../src/site/verify';
 
 const contact = { phone: '027-85615369', address: '武汉市江汉区唐家墩路32号', postcode: '430021', email: 'whtkjt@126.com' };
@@ -78,6 +79,54 @@ describe('verifySite', () => {
       }),
     );
     expect(problems.map((p) => p.message)).toEqual([expect.stringContaining('其他网站'), expect.stringContaining('不安全')]);
+  });
+
+  it('lets a page link to the hosts the link policy allows, marked as leaving the site, and to nothing else', () => {
+    const policy = linkPolicy({ allowedHosts: ['www.gov.cn'] });
+    const out = (href: string, extra = ' rel="noopener noreferrer"') =>
+      `<a href="${href}"${extra}>站外<span class="visually-hidden">${OUTBOUND_WORDS}</span></a>`;
+    const pass = site({ ...good, 'index.html': page(`<main>${out('https://www.gov.cn/a')}</main>`) });
+    expect(verifySite({ ...pass, policy })).toEqual([]);
+    // Without the policy the same link is refused.
+    expect(verifySite(pass).map((p) => p.message)).toEqual([expect.stringContaining('没有允许这个网站')]);
+    const bad = site({
+      ...good,
+      'index.html': page(
+        `<main>${out('https://other.example.com/')}${out('https://www.gov.cn/b', '')}<a href="https://www.gov.cn/c" rel="noopener noreferrer">无说明</a></main>`,
+      ),
+    });
+    expect(verifySite({ ...bad, policy }).map((p) => p.message)).toEqual([
+      expect.stringContaining('https://www.gov.cn/b 缺少 rel="noopener noreferrer"'),
+      expect.stringContaining('https://www.gov.cn/c 没有说明将离开本站'),
+      expect.stringContaining('https://other.example.com/'),
+    ]);
+  });
+
+  it('refuses every load from another host, even from a host pages may link to', () => {
+    const policy = linkPolicy({ allowedHosts: ['www.gov.cn'] });
+    const loads = [
+      '<img src="https://www.gov.cn/a.png" alt="">',
+      '<img src="/x.png" srcset="/x.png 1x, https://www.gov.cn/b.png 2x" alt="">',
+      '<video poster="https://www.gov.cn/c.jpg"></video>',
+      '<form action="https://www.gov.cn/d"></form>',
+      '<div style="background: url(https://www.gov.cn/e.png)"></div>',
+      '<style>body { background: url("https://www.gov.cn/f.png") }</style>',
+      '<link rel="stylesheet" href="https://www.gov.cn/g.css">',
+    ];
+    for (const load of loads) {
+      const opts = site({ ...good, 'x.png': 'png', 'index.html': page(`<main>${load}</main>`) });
+      expect(
+        verifySite({ ...opts, policy }).map((p) => p.message),
+        load,
+      ).toEqual([expect.stringContaining('网站不应从其他主机加载任何内容')]);
+    }
+    const refresh = site({
+      ...good,
+      'index.html': page('<main></main>').replace('</head>', '<meta http-equiv="refresh" content="0; url=https://www.gov.cn/h"></head>'),
+    });
+    expect(verifySite({ ...refresh, policy }).map((p) => p.message)).toEqual([expect.stringContaining('https://www.gov.cn/h')]);
+    const css = site({ ...good, '_astro/site.css': '@import "https://www.gov.cn/i.css"; body{}' });
+    expect(verifySite({ ...css, policy }).map((p) => p.message)).toEqual([expect.stringContaining('https://www.gov.cn/i.css')]);
   });
 
   it('names a notice without a page and one missing from the search index', () => {
