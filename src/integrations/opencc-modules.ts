@@ -7,7 +7,7 @@
 //   control, with OpenCC's phrase list cut down to the phrases in this site's text (src/reading/opencc-subset):
 //   tens of KB instead of 1 MB, converting the site's text exactly as the full converter does.
 import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as OpenCC from 'opencc-js/t2cn';
 import STPhrases from 'opencc-js/dict/STPhrases';
@@ -41,7 +41,12 @@ export function traditionalChars(): string {
 /** All text the site can show, file by file: the content folder and the strings in the site's own source. */
 export function* siteTexts(root: string): Generator<string> {
   for (const dir of [contentDir(), join(root, 'src')]) {
-    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(md|ya?ml|astro|ts)$/.test(f));
+    // Files only, and none under a node_modules/ (`npm run check` run inside a content folder leaves its cache
+    // there, in a folder named .astro).
+    const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && /\.(md|ya?ml|astro|ts)$/.test(e.name))
+      .map((e) => relative(dir, join(e.parentPath, e.name)))
+      .filter((f) => !f.split(sep).includes('node_modules'));
     for (const f of files.sort()) yield readFileSync(join(dir, f), 'utf8');
   }
 }

@@ -43,8 +43,18 @@ export const feedDate = (date: string) => new Date(`${date}T00:00:00+08:00`);
 /** Only the link's parse matters when there is no SITE_URL: the output carries the paths from customData. */
 const PLACEHOLDER_SITE = 'https://site.invalid/';
 
+/** An item's Dublin Core elements: 成文日期 when it is not the 发布日期, then the 索引号 and the 文号. */
+function dublinCore(n: FeedNotice): string {
+  return (
+    (n.date !== n.published ? `<dc:date>${n.date}</dc:date>` : '') +
+    (n.indexNumber ? `<dc:identifier>${escapeXml(n.indexNumber)}</dc:identifier>` : '') +
+    (n.number ? `<dc:identifier>${escapeXml(n.number)}</dc:identifier>` : '')
+  );
+}
+
 export function feedOptions({ title, description, home, self, siteUrl, notices }: FeedInput): RSSOptions {
   const absolute = Boolean(siteUrl);
+  const dc = notices.some((n) => dublinCore(n));
   const channel = ['<language>zh-cn</language>'];
   if (absolute) {
     channel.push(`<atom:link href="${escapeXml(publicUrl(self, siteUrl))}" rel="self" type="application/rss+xml"/>`);
@@ -56,14 +66,14 @@ export function feedOptions({ title, description, home, self, siteUrl, notices }
     description,
     site: absolute ? publicUrl(home, siteUrl) : PLACEHOLDER_SITE,
     trailingSlash: true,
-    // Dublin Core carries the 信息公开 facts RSS has no element for: 成文日期 (dc:date), 索引号 and 文号 (dc:identifier).
-    xmlns: { ...(absolute && { atom: 'http://www.w3.org/2005/Atom' }), dc: 'http://purl.org/dc/elements/1.1/' },
+    // Dublin Core carries the 信息公开 facts RSS has no element for (成文日期 where it is not the pubDate, 索引号
+    // and 文号); a feed whose notices have none stays plain RSS.
+    ...((absolute || dc) && {
+      xmlns: { ...(absolute && { atom: 'http://www.w3.org/2005/Atom' }), ...(dc && { dc: 'http://purl.org/dc/elements/1.1/' }) },
+    }),
     customData: channel.join(''),
     items: notices.map((n) => {
-      const facts =
-        `<dc:date>${n.date}</dc:date>` +
-        (n.indexNumber ? `<dc:identifier>${escapeXml(n.indexNumber)}</dc:identifier>` : '') +
-        (n.number ? `<dc:identifier>${escapeXml(n.number)}</dc:identifier>` : '');
+      const facts = dublinCore(n);
       return {
         title: n.title,
         description: n.description,

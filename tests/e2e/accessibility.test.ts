@@ -768,7 +768,7 @@ describe.skipIf(!browserCheck.available)(
       const BLACK: Rgba = [0, 0, 0, 1];
       const NAMED: Record<string, Record<string, string>> = {
         home: { 'body text': 'main .notice-card-summary', link: 'main .notice-list a', 'muted text': 'main .notice-card-meta' },
-        notice: { 'body text': '.notice-body p', link: 'nav.toc a', 'muted text': '.notice-meta dt' },
+        notice: { 'body text': '.notice-body p', link: 'nav.toc a', 'muted text': '.notice-meta th' },
         contact: { 'body text': 'main .channel-list li', link: 'main address a[href^="mailto:"]', 'muted text': 'main .contact-note' },
       };
       const pages: Array<[string, string]> = [

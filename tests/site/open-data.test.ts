@@ -120,7 +120,8 @@ describe.each(Object.keys(BUILDS) as BuildName[])('open data (%s build)', (name)
 
   it('without SITE_URL: no sitemap, no robots.txt, no og:url and no url in the JSON-LD', () => {
     const files = listFiles(dir);
-    expect(files.filter((f) => /sitemap|robots/.test(f))).toEqual([]);
+    // The 网站地图 page (sitemap/index.html) is for readers, and not the XML sitemap.
+    expect(files.filter((f) => /sitemap.*\.xml$|robots/.test(f))).toEqual([]);
     const { doc } = readPages(dir).find((p) => p.file === NOTICE)!;
     expect(doc.querySelector('meta[property="og:url"]')).toBeNull();
     expect(JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.rawText).url).toBeUndefined();
@@ -150,6 +151,7 @@ describe.each(Object.keys(BUILDS) as BuildName[])('open data (%s build)', (name)
       headline: title,
       name: title,
       description: og['og:description'],
+      dateCreated: '2023-09-20',
       datePublished: '2023-09-20',
       ...(revised && { dateModified: revised }),
       publisher: { '@type': 'Organization', name: '中共武汉产业投资控股集团有限公司委员会' },

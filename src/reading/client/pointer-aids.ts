@@ -71,11 +71,22 @@ function underFocused(): void {
   moveGuides(box.left, box.bottom);
 }
 
+/** Where the pointer last was: when the page scrolls under a still pointer, engines send events from the same place. */
+let pointer: { x: number; y: number } | undefined;
+const moved = (event: PointerEvent) => !pointer || pointer.x !== event.clientX || pointer.y !== event.clientY;
+
 const onPointerMove = (event: PointerEvent) => {
+  if (!moved(event)) return;
+  pointer = { x: event.clientX, y: event.clientY };
   focused = null;
   moveGuides(event.clientX, event.clientY);
 };
-const onPointerOver = (event: PointerEvent) => showCaption(event.target as Element, { x: event.clientX, y: event.clientY });
+// After the keyboard moved the focus (and scrolled it into view), what slides under the still pointer is not
+// what the reader is pointing at: the caption keeps the focused control until the pointer moves.
+const onPointerOver = (event: PointerEvent) => {
+  if (focused && !moved(event)) return;
+  showCaption(event.target as Element, { x: event.clientX, y: event.clientY });
+};
 const onFocusIn = (event: FocusEvent) => {
   const target = event.target;
   if (!(target instanceof Element)) return;
