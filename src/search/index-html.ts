@@ -1,12 +1,12 @@
 // The copy of a built page that Pagefind indexes: the same document, with the searchable text (inside
-// `data-pagefind-body`, outside `data-pagefind-ignore`) rewritten into index tokens (see search-text).
+// `data-pagefind-body`, outside `data-pagefind-ignore`) rewritten into index tokens, block by block (src/search/text).
 // Element structure, ids, filters and metadata stay as they are, so Pagefind still finds sub-result
 // anchors, filters and metadata; the page readers get is not touched.
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { BLOCK_ELEMENTS } from '../site/block-elements';
-import { SEARCH_INDEX_LANGUAGE, toIndexText } from './text';
+import { SEARCH_INDEX_LANGUAGE, toIndexBlock } from './text';
 
 // Elements that end a run of text: Han characters either side of them are not neighbours (a <br> too).
 const BLOCKS = new Set<string>([...BLOCK_ELEMENTS, 'br']);
@@ -19,7 +19,7 @@ function tokeniseBody(body: Element): void {
   let stretch: Text[] = [];
   const flush = () => {
     if (stretch.length === 0) return;
-    const indexed = toIndexText(stretch.map((t) => t.value).join(''));
+    const indexed = toIndexBlock(stretch.map((t) => t.value).join(''));
     stretch.forEach((t, i) => (t.value = i === 0 ? indexed : ''));
     stretch = [];
   };

@@ -92,6 +92,20 @@ export function toIndexText(text: string): string {
   return ` ${out.join(' ')} `;
 }
 
+/**
+ * Glued to the last token of a block (a paragraph, a heading, a table cell): U+2063 INVISIBLE SEPARATOR, which
+ * is neither a letter, a digit nor white space, so Pagefind drops it from the word like any punctuation but
+ * keeps it in the stored text. Excerpts rebuilt from that text then keep blocks apart (`027-85615369 邮件地址`,
+ * not `027-85615369邮件地址`) without changing a single position or match.
+ */
+export const BLOCK_END = '\u2063';
+
+/** Index form of a whole block: `toIndexText` with BLOCK_END glued to its last token. */
+export function toIndexBlock(text: string): string {
+  const indexed = toIndexText(text);
+  return indexed.trim() ? `${indexed.trimEnd()}${BLOCK_END} ` : indexed;
+}
+
 /** One search term: tokens that must sit at consecutive positions. `prefix`: a lone character matched as a prefix. */
 export interface QueryTerm {
   /** The term as the reader typed it, normalised (for messages and highlighting). */
@@ -166,6 +180,16 @@ export interface ReadableText {
   ends: number[];
 }
 
+/**
+ * A token's trailing punctuation as a reader sees it: where a block ends (BLOCK_END), the next block starts
+ * after a space, unless the block already ends with punctuation or nothing follows.
+ */
+function blockTrail(trail: string, more: boolean): string {
+  if (!trail.includes(BLOCK_END)) return trail;
+  const bare = trail.replaceAll(BLOCK_END, '');
+  return more && !/[\p{P}\p{S}]$/u.test(bare) ? `${bare} ` : bare;
+}
+
 /** Turns index text (bigrams) back into the text a reader saw, keeping the map from token positions to characters. */
 export function readableText(indexText: string): ReadableText {
   const tokens = indexText.split(/\s+/u).filter(Boolean).map(parseToken);
@@ -203,7 +227,7 @@ export function readableText(indexText: string): ReadableText {
     }
     const own = han ? chars[0] : token.core;
     ends.push(text.length + (han ? token.core.length : own.length));
-    text += own + token.trail;
+    text += own + blockTrail(token.trail, Boolean(next));
   });
   offsets.push(text.length);
   starts.push(text.length);

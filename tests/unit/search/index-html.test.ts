@@ -2,7 +2,7 @@
 import { parse, type HTMLElement } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { toSearchIndexHtml } from '../../../src/search/index-html';
-import { readableText, toIndexText } from '../../../src/search/text';
+import { BLOCK_END, readableText, toIndexBlock } from '../../../src/search/text';
 
 const page = (body: string, lang = 'zh-CN') =>
   `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>关于巡察整改的通报</title>` +
@@ -15,7 +15,8 @@ function indexCopy(html: string): HTMLElement {
   return parse(out!);
 }
 
-const tokensOf = (el: HTMLElement | null) => el!.text.split(/\s+/u).filter(Boolean);
+/** The tokens as Pagefind reads them; the block ends (BLOCK_END, checked on their own below) left out. */
+const tokensOf = (el: HTMLElement | null) => el!.text.replaceAll(BLOCK_END, '').split(/\s+/u).filter(Boolean);
 
 const NOTICE = page(
   '<header><a href="/">巡察公示</a></header>' +
@@ -48,7 +49,7 @@ describe('toSearchIndexHtml', () => {
 
   it('rewrites the text of the searchable body into index tokens', () => {
     const doc = indexCopy(NOTICE);
-    expect(doc.querySelector('h1')!.text).toBe(toIndexText('中共武汉产业投资控股集团有限公司委员会关于巡察集中整改进展情况的通报'));
+    expect(doc.querySelector('h1')!.text).toBe(toIndexBlock('中共武汉产业投资控股集团有限公司委员会关于巡察集中整改进展情况的通报'));
     // 1、 then 关 alone: a Han run after digits starts with its first character alone.
     expect(tokensOf(doc.querySelector('h4'))).toEqual(['1、', '关', '关于', '于“', '违规', '规借', '借贷', '贷”', '的问', '问题', '题']);
   });
@@ -90,6 +91,14 @@ describe('toSearchIndexHtml', () => {
     const renamed = withAssets.replaceAll('Bv1', 'Xy9').replaceAll('C1.js', 'D2.js');
     expect(toSearchIndexHtml(renamed)).toBe(out);
     expect(parse(out).querySelector('title')?.text).toBe('关于巡察整改的通报');
+  });
+
+  it('ends every block with BLOCK_END, so that excerpts keep blocks apart', () => {
+    const doc = indexCopy(page('<main data-pagefind-body><p>联系电话：027-85615369</p><p>邮件地址：武汉市</p></main>'));
+    const [phone, address] = doc.querySelectorAll('p');
+    expect(phone.text.trimEnd().endsWith(`85615369${BLOCK_END}`)).toBe(true);
+    expect(address.text.trimEnd().endsWith(`市${BLOCK_END}`)).toBe(true);
+    expect(readableText(doc.querySelector('main')!.text).text).toBe('联系电话：027-85615369 邮件地址：武汉市');
   });
 
   it('tokenises a paragraph split across inline elements as one stretch of text', () => {

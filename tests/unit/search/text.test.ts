@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { Random } from '../../../bench/random';
 import { splitFrontmatter } from '../../../src/notice/file';
-import { parseQuery, readableText, runTokens, splitRuns, toIndexText } from '../../../src/search/text';
+import { indexWords } from '../../../src/search/match';
+import { BLOCK_END, parseQuery, readableText, runTokens, splitRuns, toIndexBlock, toIndexText } from '../../../src/search/text';
 import { sampleText } from '../../helpers/fixtures';
 import { blockTexts } from '../../helpers/markdown-text';
 
@@ -246,6 +247,32 @@ describe('a query for any stretch of indexed text finds it', () => {
     }
     expect(failures.slice(0, 10)).toEqual([]);
     expect(checked).toBeGreaterThan(20_000);
+  });
+});
+
+describe('blocks', () => {
+  it('glue an invisible separator to the last token, which the words leave out', () => {
+    expect(toIndexBlock('董事会审议')).toBe(` 董事 事会 会审 审议 议${BLOCK_END} `);
+    expect(toIndexBlock('，。')).toBe(' ');
+    expect(indexWords(toIndexBlock('联系电话：027-85615369') + toIndexBlock('邮件地址'))).toEqual(
+      indexWords(toIndexText('联系电话：027-85615369') + toIndexText('邮件地址')),
+    );
+  });
+
+  it('come back apart in the readable text, with a space only where no punctuation ends the block', () => {
+    const two = (a: string, b: string) => readableText(toIndexBlock(a) + toIndexBlock(b)).text;
+    expect(two('联系电话：027-85615369', '邮件地址：武汉市')).toBe('联系电话：027-85615369 邮件地址：武汉市');
+    expect(two('整改到位。', '下一步')).toBe('整改到位。下一步');
+    expect(two('审议通过', 'ERP系统')).toBe('审议通过 ERP系统');
+    expect(two('ERP', 'system')).toBe('ERP system');
+    expect(readableText(toIndexBlock('末尾')).text).toBe('末尾');
+  });
+
+  it('keep every token at the same character it covered', () => {
+    const readable = readableText(toIndexBlock('电话027') + toIndexBlock('邮件'));
+    expect(readable.text).toBe('电话027 邮件');
+    // tokens: 电话 话 027⁣ 邮件 件⁣
+    expect(readable.offsets.slice(0, 5)).toEqual([0, 1, 2, 6, 7]);
   });
 });
 
