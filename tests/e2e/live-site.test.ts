@@ -94,6 +94,17 @@ describe.skipIf(!browserCheck.available)(
       await session.finish();
     });
 
+    it('keeps two lines of the notice apart in a search excerpt, as the reader saw them', async () => {
+      const session = await openSession(browser, site);
+      const { page } = session;
+      await page.goto(`${site.url('search/')}?q=85615369`);
+      await page.waitForFunction(() => (document.getElementById('search-status')?.textContent ?? '').startsWith('找到'));
+      const excerpts = await page.locator('#search-results .search-excerpt').allTextContents();
+      const closing = excerpts.find((e) => e.includes('邮件地址'));
+      expect(closing, excerpts.join('\n')).toMatch(/85615369 邮件地址/);
+      await session.finish();
+    });
+
     it.each(['', NOTICE, 'sitemap/', 'contact/'])('axe finds no violation on /gongshi/%s', async (path) => {
       const session = await openSession(browser, site);
       const { page } = session;
