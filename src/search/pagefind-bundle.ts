@@ -6,15 +6,6 @@ import { gunzipSync } from 'node:zlib';
 
 const SIGNATURE = 'pagefind_dcd';
 
-/**
- * What a first search fetches before anything that depends on the query, with fixed names in pagefind/:
- * Pagefind's runtime and its WebAssembly. The search page asks for both in its head (preload), so they
- * arrive beside the page's own script instead of after it. The WebAssembly is named for an index without
- * a stemming language, which gongshi's bigram index (SEARCH_INDEX_LANGUAGE) is.
- */
-export const PAGEFIND_RUNTIME = 'pagefind.js';
-export const PAGEFIND_WASM = 'wasm.unknown.pagefind';
-
 /** The folders of a built index: pagefind/ and, on a site indexed in parts, each part's folder in it. */
 export function indexFolders(dist: string): string[] {
   const main = join(dist, 'pagefind');

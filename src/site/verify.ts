@@ -14,7 +14,7 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { mailtoHref, telHref } from '../notice/contact';
 import type { Diagnostic } from '../notice/diagnostics';
-import { fragmentUrls, PAGEFIND_RUNTIME, PAGEFIND_WASM } from '../search/pagefind-bundle';
+import { fragmentUrls } from '../search/pagefind-bundle';
 import type { SiteConfig } from '../schemas';
 import { noticeDir } from './paths';
 import { cssUrls, linkPolicy, mayLinkTo, OUTBOUND_WORDS, refreshUrl, srcsetUrls, type LinkPolicy } from './link-policy';
@@ -175,7 +175,7 @@ function targetFile(
   from: string,
   url: string,
   siteUrl?: string,
-): { file?: string; path?: string; hash: string; outside: boolean } {
+): { file?: string; hash: string; outside: boolean } {
   let parsed = new URL(url, `http://site${base}${from}`);
   // An absolute URL on SITE_URL's origin is a link inside the site.
   if (siteUrl && parsed.origin === new URL(siteUrl).origin)
@@ -186,7 +186,7 @@ function targetFile(
   if (path === '' || path.endsWith('/')) path += 'index.html';
   const full = join(dir, path);
   if (existsSync(full) && statSync(full).isDirectory()) path = posix.join(path, 'index.html');
-  return { file: existsSync(join(dir, path)) ? path : undefined, path, hash, outside: false };
+  return { file: existsSync(join(dir, path)) ? path : undefined, hash, outside: false };
 }
 
 const CONTACT_SCHEMES = /^(tel|mailto):/i;
@@ -255,8 +255,6 @@ export function verifyPages({ dir, base, contact, notices, siteUrl, policy = lin
         } else report(file, 'links', `链接 ${link} 指向网站之外（网站位于 ${base}）。`);
         continue;
       }
-      // The search index is written beside this check: what pages ask for in pagefind/ is checked with it (verifyIndex).
-      if (!target.file && target.path?.startsWith('pagefind/')) continue;
       if (!target.file) {
         report(file, 'links', `链接 ${link} 指向的文件不存在。`);
         continue;
@@ -275,14 +273,10 @@ export function verifyPages({ dir, base, contact, notices, siteUrl, policy = lin
   return problems;
 }
 
-/** Every notice is in the written search index, and the files the search page preloads are there. */
+/** Every notice is in the written search index. */
 export function verifyIndex(dir: string, notices: string[]): Diagnostic[] {
   const problems: Diagnostic[] = [];
   const report = reporter(dir, problems);
-  for (const name of [PAGEFIND_RUNTIME, PAGEFIND_WASM]) {
-    if (!existsSync(join(dir, 'pagefind', name)))
-      report(`pagefind/${name}`, 'search', `搜索页预先加载的 pagefind/${name} 不在搜索索引里。`);
-  }
   let indexed = new Set<string>();
   try {
     indexed = new Set(fragmentUrls(dir).values());

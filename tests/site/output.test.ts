@@ -142,15 +142,6 @@ describe.each(Object.keys(BUILDS) as BuildName[])('built site (%s)', (name) => {
     }
   });
 
-  it('the search page preloads Pagefind\u2019s runtime and WebAssembly, and the index has both', () => {
-    const { doc } = pages.find((p) => p.file === 'search/index.html')!;
-    const runtime = doc.querySelector('head link[rel="modulepreload"]')!.getAttribute('href')!;
-    const wasm = doc.querySelector('head link[rel="preload"][as="fetch"]')!;
-    expect(runtime).toBe(`${base}pagefind/pagefind.js`);
-    expect(wasm.getAttribute('crossorigin')).toBe('anonymous');
-    for (const href of [runtime, wasm.getAttribute('href')!]) expect(existsSync(join(dir, href.slice(base.length))), href).toBe(true);
-  });
-
   it('the contact page describes the phone as a phone call, not a meeting', () => {
     const { doc } = pages.find((p) => p.file === 'contact/index.html')!;
     const phone = doc.querySelectorAll('.channel-list li').find((li) => li.text.includes('电话'))!;

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { linkPolicy, OUTBOUND_WORDS } from '../../../src/site/link-policy';
-import { verifyIndex, verifyPages, verifySite, type VerifyOptions } from '../../../src/site/verify';
+import { verifySite, type VerifyOptions } from '../../../src/site/verify';
 
 const contact = { phone: '027-85615369', address: '武汉市江汉区唐家墩路32号', postcode: '430021', email: 'whtkjt@126.com' };
 const footer = `<footer><address><a href="tel:027-85615369">027-85615369</a> ${contact.address}，邮政编码：430021 <a href="mailto:whtkjt@126.com">whtkjt@126.com</a></address></footer>`;
@@ -26,8 +26,6 @@ function site(files: Record<string, string>, indexed = ['/notices/a/']): VerifyO
     writeFileSync(join(dir, path), content);
   };
   write('_astro/site.css', 'body{}');
-  write('pagefind/pagefind.js', 'export {}');
-  write('pagefind/wasm.unknown.pagefind', 'wasm');
   for (const [path, content] of Object.entries(files)) write(path, content);
   indexed.forEach((url, i) =>
     write(`pagefind/fragment/zxx_${i}.pf_fragment`, gzipSync(Buffer.from(`pagefind_dcd${JSON.stringify({ url })}`))),
@@ -129,14 +127,6 @@ describe('verifySite', () => {
     expect(verifySite({ ...refresh, policy }).map((p) => p.message)).toEqual([expect.stringContaining('https://www.gov.cn/h')]);
     const css = site({ ...good, '_astro/site.css': '@import "https://www.gov.cn/i.css"; body{}' });
     expect(verifySite({ ...css, policy }).map((p) => p.message)).toEqual([expect.stringContaining('https://www.gov.cn/i.css')]);
-  });
-
-  it('checks what the search page preloads from pagefind/ with the index, not with the pages', () => {
-    const preload = '<link rel="preload" href="/pagefind/wasm.unknown.pagefind" as="fetch" crossorigin="anonymous">';
-    const opts = site({ ...good, 'search/index.html': page('<main>搜索</main>').replace('</head>', `${preload}</head>`) });
-    rmSync(join(opts.dir, 'pagefind/wasm.unknown.pagefind'));
-    expect(verifyPages(opts)).toEqual([]);
-    expect(verifyIndex(opts.dir, opts.notices).map((p) => p.message)).toEqual([expect.stringContaining('pagefind/wasm.unknown.pagefind')]);
   });
 
   it('names a notice without a page and one missing from the search index', () => {
