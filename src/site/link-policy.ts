@@ -55,9 +55,6 @@ export function outboundLinkAdvice(url: string, siteFile = 'content/site.yaml'):
   );
 }
 
-/** Attributes and values through which a page loads something rather than links to it. */
-export const RESOURCE_ATTRIBUTES = ['src', 'srcset', 'poster', 'data', 'action', 'formaction', 'background', 'imagesrcset'] as const;
-
 /** The URLs of a `srcset` (or `imagesrcset`) value: each candidate's first word. */
 export function srcsetUrls(value: string): string[] {
   return value

@@ -83,7 +83,7 @@ function jsonLdUrls(value: unknown, urls: string[], problems: string[]): void {
   }
 }
 
-/** hast's names of the attributes through which a page loads something (src/site/link-policy RESOURCE_ATTRIBUTES). */
+/** hast's names of the attributes through which a page loads something or sends a form (besides href and srcset). */
 const LOAD_PROPERTIES = ['src', 'poster', 'data', 'action', 'formAction', 'background'];
 const SRCSET_PROPERTIES = ['srcSet', 'imageSrcSet'];
 
@@ -92,8 +92,7 @@ function readPage(dir: string, file: string): Page & { problems: string[] } {
   const all = elements(tree);
   const ids = new Set(all.map((el) => el.properties.id).filter((id): id is string => typeof id === 'string'));
   const refs: Ref[] = [];
-  const load = (url: string) => refs.push({ url, kind: 'load' });
-  const loads = { push: (...urls: string[]) => urls.forEach(load) };
+  const load = (...urls: string[]) => urls.forEach((url) => refs.push({ url, kind: 'load' }));
   const problems: string[] = [];
   for (const el of all) {
     const href = el.properties.href;
@@ -106,28 +105,28 @@ function readPage(dir: string, file: string): Page & { problems: string[] } {
     }
     for (const name of LOAD_PROPERTIES) {
       const value = el.properties[name];
-      if (typeof value === 'string' && value.trim()) loads.push(value);
+      if (typeof value === 'string' && value.trim()) load(value);
     }
     for (const name of SRCSET_PROPERTIES) {
       const value = el.properties[name];
-      if (typeof value === 'string') loads.push(...srcsetUrls(value));
+      if (typeof value === 'string') load(...srcsetUrls(value));
     }
-    if (typeof el.properties.style === 'string') loads.push(...cssUrls(el.properties.style));
-    if (el.tagName === 'style') loads.push(...cssUrls(textOf(el)));
+    if (typeof el.properties.style === 'string') load(...cssUrls(el.properties.style));
+    if (el.tagName === 'style') load(...cssUrls(textOf(el)));
     // og:url, og:image and the like.
     const content = el.tagName === 'meta' ? el.properties.content : undefined;
     const name = String(el.properties.property ?? el.properties.name ?? '');
-    if (typeof content === 'string' && URL_META.test(name)) loads.push(content.trim());
+    if (typeof content === 'string' && URL_META.test(name)) load(content.trim());
     const equiv = String(el.properties.httpEquiv ?? '').toLowerCase();
     if (typeof content === 'string' && equiv === 'refresh') {
       const target = refreshUrl(content);
-      if (target) loads.push(target);
+      if (target) load(target);
     }
     if (el.tagName === 'script' && el.properties.type === 'application/ld+json') {
       try {
         const urls: string[] = [];
         jsonLdUrls(JSON.parse(textOf(el)), urls, problems);
-        loads.push(...urls);
+        load(...urls);
       } catch {
         problems.push('页面的 JSON-LD 不是有效的 JSON。');
       }
@@ -149,24 +148,14 @@ export function dataFileLinks(file: string, text: string): string[] {
   return patterns.flatMap((re) => [...text.matchAll(re)].map((m) => decodeXml(m[m.length - 1])));
 }
 
+/** Every file of the built site, as paths with `/`, sorted: walked once, then sorted into pages, data files and stylesheets. */
+const siteFiles = (dir: string) =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((f) => f.split(sep).join('/'))
+    .sort();
+
 /** The site's XML files (feed, sitemap) and robots.txt, outside Pagefind's and Astro's asset folders. */
-const dataFiles = (dir: string) =>
-  readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .map((f) => f.split(sep).join('/'))
-    .filter((f) => (f.endsWith('.xml') || f === 'robots.txt') && !/^(pagefind|_astro)\//.test(f))
-    .sort();
-
-const cssFiles = (dir: string) =>
-  readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.css'))
-    .map((f) => f.split(sep).join('/'))
-    .sort();
-
-const htmlFiles = (dir: string) =>
-  readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.html'))
-    .map((f) => f.split(sep).join('/'))
-    .sort();
+const isDataFile = (f: string) => (f.endsWith('.xml') || f === 'robots.txt') && !/^(pagefind|_astro)\//.test(f);
 
 /** The file a URL inside the site points to, or `undefined` when it leaves the site's base. */
 function targetFile(
@@ -211,7 +200,8 @@ export function verifyPages({ dir, base, contact, notices, siteUrl, policy = lin
   const expectedLinks = [contact.phone && telHref(contact.phone), contact.email && mailtoHref(contact.email)].filter(Boolean) as string[];
   // Each page's text is checked as it is read and not kept: a large site has tens of thousands of pages.
   const pages = new Map<string, Page & { problems: string[] }>();
-  for (const file of htmlFiles(dir)) {
+  const files = siteFiles(dir);
+  for (const file of files.filter((f) => f.endsWith('.html'))) {
     const page = readPage(dir, file);
     for (const href of expectedLinks) {
       if (!page.refs.some((r) => r.kind === 'link' && r.url === href))
@@ -227,8 +217,8 @@ export function verifyPages({ dir, base, contact, notices, siteUrl, policy = lin
     checkLinks(page.file, page.refs);
   }
   const loadsOf = (urls: string[]) => urls.map((url): Ref => ({ url, kind: 'load' }));
-  for (const file of dataFiles(dir)) checkLinks(file, loadsOf(dataFileLinks(file, readFileSync(join(dir, file), 'utf8'))));
-  for (const file of cssFiles(dir)) checkLinks(file, loadsOf(cssUrls(readFileSync(join(dir, file), 'utf8'))));
+  for (const file of files.filter(isDataFile)) checkLinks(file, loadsOf(dataFileLinks(file, readFileSync(join(dir, file), 'utf8'))));
+  for (const file of files.filter((f) => f.endsWith('.css'))) checkLinks(file, loadsOf(cssUrls(readFileSync(join(dir, file), 'utf8'))));
 
   /** `link`: where a reader may go (other sites the policy allows); `load`: what is fetched (the site's own files only). */
   function checkLinks(file: string, refs: Ref[]) {
