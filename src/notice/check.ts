@@ -40,7 +40,8 @@ const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 /** `cache`: results of earlier checks, for files that have not changed since (src/notice/check-cache). */
 export function checkContent(root: string, cwd = process.cwd(), cache?: CheckCache): ContentCheck {
   const rel = (p: string) => relative(cwd, p) || p;
-  const site = readSiteConfig(join(root, 'site.yaml'), rel(join(root, 'site.yaml')));
+  const siteFile = rel(join(root, 'site.yaml'));
+  const site = readSiteConfig(join(root, 'site.yaml'), siteFile);
   const diagnostics: Diagnostic[] = [...site.diagnostics];
   const policy = linkPolicy(site.data);
   const dir = join(root, 'notices');
@@ -98,7 +99,7 @@ export function checkContent(root: string, cwd = process.cwd(), cache?: CheckCac
     const fingerprint = sha256(bytes);
     const notice = cache?.get(resolve(path), file, fingerprint) ?? checkFile(file, bytes, cache && ((r) => cache.render(fingerprint, r)));
     cache?.set(resolve(path), file, fingerprint, notice);
-    diagnostics.push(...notice.diagnostics, ...outboundLinkDiagnostics(file, notice.outboundLinks, policy, rel(join(root, 'site.yaml'))));
+    diagnostics.push(...notice.diagnostics, ...outboundLinkDiagnostics(file, notice.outboundLinks, policy, siteFile));
     if (notice.data) {
       const key = `${notice.data.title}\u0000${notice.data.date}`;
       const twin = byTitleDate.get(key);
@@ -145,12 +146,16 @@ function checkFile(file: string, bytes: Buffer, render?: (rendered: RenderedNoti
 
 /** A notice's links to sites the site's settings do not allow, each with its line and how to allow it. */
 function outboundLinkDiagnostics(file: string, links: FileCheck['outboundLinks'], policy: LinkPolicy, siteFile: string): Diagnostic[] {
-  const seen = new Set<string>();
-  return (links ?? [])
-    .filter(
-      (link) => !mayLinkTo(policy, link.url) && !seen.has(`${link.line}\u0000${link.url}`) && seen.add(`${link.line}\u0000${link.url}`),
-    )
-    .map((link) => ({ file, line: link.line, severity: 'error' as const, message: outboundLinkAdvice(link.url, siteFile) }));
+  // A reference link used twice is listed at its definition twice: one message for each line and address.
+  const refused = new Map(
+    (links ?? []).filter((link) => !mayLinkTo(policy, link.url)).map((link) => [`${link.line}\u0000${link.url}`, link]),
+  );
+  return [...refused.values()].map((link) => ({
+    file,
+    line: link.line,
+    severity: 'error' as const,
+    message: outboundLinkAdvice(link.url, siteFile),
+  }));
 }
 
 function isDirectory(path: string): boolean {

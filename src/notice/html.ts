@@ -9,6 +9,7 @@ import type { Root as MdastRoot } from 'mdast';
 import { toHtml } from 'hast-util-to-html';
 import { toHast } from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
+import { isOutbound } from './file';
 import { parseMarkdown } from './markdown';
 import { buildOutline, type Outline } from './outline';
 import { addNoticeAnchors } from './remark-notice';
@@ -69,7 +70,7 @@ function wrapClosing(tree: HastRoot) {
  */
 function markOutboundLinks(tree: HastRoot) {
   visit(tree, 'element', (node: Element) => {
-    if (node.tagName !== 'a' || !/^https?:\/\//i.test(String(node.properties.href ?? ''))) return;
+    if (node.tagName !== 'a' || !isOutbound(String(node.properties.href ?? ''))) return;
     node.properties.rel = ['noopener', 'noreferrer'];
     node.properties.className = ['external-link'];
     node.children.push(outboundNote());
@@ -77,7 +78,7 @@ function markOutboundLinks(tree: HastRoot) {
 }
 
 /** The words that tell a screen reader a link leaves the site; kept out of the search index. */
-export const outboundNote = (): Element => ({
+const outboundNote = (): Element => ({
   type: 'element',
   tagName: 'span',
   properties: { className: ['visually-hidden'], dataPagefindIgnore: '' },
