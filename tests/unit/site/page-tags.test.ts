@@ -1,5 +1,6 @@
 // The page tags of 政府网站网页设计规范 (src/site/page-tags), in the specification's names and forms.
 import { describe, expect, it } from 'vitest';
+import { columnOf, siteNavigation } from '../../../src/site/navigation';
 import { governmentPageTags } from '../../../src/site/page-tags';
 
 const column = { name: '巡察整改公示', type: '信息发布' };
@@ -40,5 +41,16 @@ describe('governmentPageTags', () => {
       'Description=摘要',
       'Url=https://xc.example.cn/notices/a/',
     ]);
+  });
+});
+
+describe('columnOf', () => {
+  const nav = siteNavigation('/gongshi/', '巡察整改公示');
+
+  it('names the column a page is under, and gives the notices the site’s own', () => {
+    expect(columnOf(nav, '/gongshi/ledger/2023/', '巡察整改公示')).toEqual({ name: '整改台账', type: '信息发布' });
+    expect(columnOf(nav, '/gongshi/contact/', '巡察整改公示')).toEqual({ name: '意见反馈', type: '互动交流' });
+    expect(columnOf(nav, '/gongshi/notices/a/', '巡察整改公示')).toEqual({ name: '巡察整改公示', type: '信息发布' });
+    expect(columnOf(nav, '/gongshi/', '巡察整改公示')).toEqual({ name: '巡察整改公示', type: '信息发布' });
   });
 });
