@@ -4,9 +4,9 @@ import { formatDiagnostic } from './notice/diagnostics';
 import { contentDir } from './site/paths';
 import type { SiteConfig } from './schemas';
 import { readSiteConfig } from './site/config';
-import { readEmblem, type Emblem } from './site/filing';
+import type { Emblem } from './site/filing';
 
-const { data, diagnostics } = readSiteConfig(`${contentDir()}/site.yaml`);
+const { data, diagnostics, emblem: checkedEmblem } = readSiteConfig(`${contentDir()}/site.yaml`);
 // In `astro dev` the dev server shows the mistake on every page (src/integrations/dev-content-overlay),
 // which needs the pages to load: until it is fixed they get this stand-in, and are never shown with it.
 const STAND_IN: SiteConfig = { title: '网站配置有错误', organisation: '', contact: { phone: '', address: '', postcode: '', email: '' } };
@@ -14,9 +14,5 @@ if (!data && !import.meta.env.DEV) throw new Error(diagnostics.map(formatDiagnos
 
 export const site = data ?? STAND_IN;
 
-/** The police filing's emblem image, when site.yaml names one (checked with the configuration). */
-export const emblem: Emblem | undefined = (() => {
-  const file = site.filing?.policeEmblem;
-  const read = file ? readEmblem(contentDir(), file) : undefined;
-  return typeof read === 'object' ? read : undefined;
-})();
+/** The police filing's emblem image, when site.yaml names one (read and checked with the configuration). */
+export const emblem: Emblem | undefined = checkedEmblem;

@@ -5,11 +5,12 @@ import type { Diagnostic } from '../notice/diagnostics';
 import { decodeUtf8 } from '../notice/file';
 import { siteSchema, type SiteConfig } from '../schemas';
 import { parseYamlWith } from '../notice/yaml-data';
-import { readEmblem } from './filing';
+import { readEmblem, type Emblem } from './filing';
 
 export const SITE_CONFIG_FILE = 'content/site.yaml';
 
-export function readSiteConfig(path: string, file = SITE_CONFIG_FILE): { data?: SiteConfig; diagnostics: Diagnostic[] } {
+/** The configuration, or what is wrong with it; with the police filing's emblem once it has been read and checked. */
+export function readSiteConfig(path: string, file = SITE_CONFIG_FILE): { data?: SiteConfig; diagnostics: Diagnostic[]; emblem?: Emblem } {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -28,12 +29,12 @@ export function readSiteConfig(path: string, file = SITE_CONFIG_FILE): { data?: 
   if (text === undefined) return { diagnostics: [{ file, severity: 'error', message: '文件不是 UTF-8 编码，请另存为 UTF-8。' }] };
   const result = parseYamlWith(text, siteSchema, file);
   const emblem = result.data?.filing?.policeEmblem;
-  const problem = emblem && readEmblem(dirname(path), emblem);
-  if (typeof problem === 'string') {
+  const read = emblem ? readEmblem(dirname(path), emblem) : undefined;
+  if (typeof read === 'string') {
     const line = text.split('\n').findIndex((l) => /^\s*policeEmblem\s*:/.test(l)) + 1;
     return {
-      diagnostics: [{ file, line: line || result.fieldLines?.filing, field: 'filing.policeEmblem', severity: 'error', message: problem }],
+      diagnostics: [{ file, line: line || result.fieldLines?.filing, field: 'filing.policeEmblem', severity: 'error', message: read }],
     };
   }
-  return result;
+  return { ...result, emblem: read };
 }
