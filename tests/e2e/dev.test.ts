@@ -61,8 +61,24 @@ describe.skipIf(!browserCheck.available)(`npm run dev${browserCheck.reason ? ` (
 
   const withPage = (fn: (page: Page) => Promise<void>) => withSession(browser, site, fn, { timeout: 30_000 });
 
+  /**
+   * Opens `url`. After an edit the dev server tells open pages to reload, and Astro can send that twice (its
+   * data store's own file watcher echoes the write when the machine is busy): a reload arriving during the
+   * navigation cuts it short, which is the dev server working, so the navigation is made again.
+   */
+  async function open(page: Page, url: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await page.goto(url);
+        return;
+      } catch (e) {
+        if (attempt === 3 || !String(e).includes('net::ERR_ABORTED')) throw e;
+      }
+    }
+  }
+
   async function search(page: Page, query: string): Promise<string[]> {
-    await page.goto(`${site.url('search/')}?q=${encodeURIComponent(query)}`);
+    await open(page, `${site.url('search/')}?q=${encodeURIComponent(query)}`);
     await page.waitForFunction(() => {
       const text = document.getElementById('search-status')?.textContent ?? '';
       return text !== '' && !text.startsWith('正在搜索');
@@ -99,7 +115,7 @@ describe.skipIf(!browserCheck.available)(`npm run dev${browserCheck.reason ? ` (
     writeFileSync(noticeFile(), before.replace('坚决扛起', `${NEW_WORDS}，坚决扛起`));
     await waitForOutput(/搜索索引已更新[^]*通报：1 份，其中 1 份是新的或有改动[^]*搜索索引已更新/, from);
     await withPage(async (page) => {
-      await page.goto(site.url(`notices/${SLUG}/`));
+      await open(page, site.url(`notices/${SLUG}/`));
       expect(await page.locator('main').textContent()).toContain(NEW_WORDS);
       expect(await search(page, NEW_WORDS)).toEqual([`/notices/${SLUG}/`]);
     });
