@@ -79,13 +79,15 @@ const recordSpeech = () => {
   if (!('speechSynthesis' in window) || w.speechCalls) return;
   const calls: SpeechCall[] = [];
   w.speechCalls = calls;
-  const synth = window.speechSynthesis;
+  // On the prototype, not on window.speechSynthesis: WebKit may drop that object's wrapper, and with it
+  // methods set on it, and hand the page a fresh one later (seen as a record that stayed empty).
+  const proto = SpeechSynthesis.prototype;
   for (const method of ['speak', 'cancel', 'pause'] as const) {
-    const original = synth[method].bind(synth) as (u?: SpeechSynthesisUtterance) => void;
-    synth[method] = ((u?: SpeechSynthesisUtterance) => {
+    const original = proto[method] as (this: SpeechSynthesis, u?: SpeechSynthesisUtterance) => void;
+    proto[method] = function (this: SpeechSynthesis, u?: SpeechSynthesisUtterance) {
       calls.push({ method, text: u?.text, lang: u?.lang });
-      original(u);
-    }) as never;
+      original.call(this, u);
+    } as never;
   }
 };
 
