@@ -4,7 +4,6 @@ import { defineConfig } from 'astro/config';
 import devServer from './src/integrations/dev-server.ts';
 import headersFile from './src/integrations/headers-file.ts';
 import openccModules from './src/integrations/opencc-modules.ts';
-import searchFeed from './src/integrations/search-feed.ts';
 import { normaliseBase } from './src/site/paths.ts';
 
 // SITE_URL: the full address the site is served from, e.g. https://xc.example.gov.cn (optional).
@@ -34,8 +33,6 @@ export default defineConfig({
     headersFile(),
     // Search, content checks and reloads in `astro dev`; nothing in a build.
     devServer(),
-    // Under npm run build: each rendered page goes to the search index while Astro renders the rest.
-    searchFeed(),
     // A sitemap (sitemap-index.xml → sitemap-0.xml) needs absolute URLs: only with SITE_URL; see also src/pages/[file].txt.ts.
     ...(siteUrl
       ? [

@@ -1,6 +1,5 @@
-// Runs Astro's build into the folder given as the only argument. scripts/build.ts runs this in a process
-// of its own, so that the memory Astro used is given back before the search index is written, and the
-// search index is built beside it from the pages it feeds back.
+// Runs Astro's build into the folder given as the only argument, in a process of its own
+// (src/build/render), so that the memory Astro used is given back when it ends.
 import './no-phoning-home';
 import { build } from 'astro';
 
@@ -10,5 +9,3 @@ try {
   console.error(`构建失败：${(e as Error).message}`);
   process.exit(1);
 }
-// The channel the pages were fed over (src/search/page-feed) would keep this process alive.
-process.disconnect?.();

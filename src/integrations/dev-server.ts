@@ -1,19 +1,20 @@
 // `npm run dev` as a real preview of the published site. When the server starts and whenever a file under
 // the content folder changes: the content is checked as `npm run check` checks it (mistakes go to the
 // terminal and, through src/integrations/dev-content-overlay, to the browser's error overlay), the notices
-// are re-read, the Pagefind index is rebuilt from the pages the dev server renders (indexed exactly as the
-// build indexes built pages) and served at <base>pagefind/, and open pages reload. The build never runs this.
+// are re-read, the Pagefind index is rebuilt from the pages the dev server renders (in the index form the build
+// gives Pagefind) and served at <base>pagefind/, and open pages reload. The build never runs this.
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import type { ViteDevServer } from 'vite';
 import { buildSearchIndex } from '../search/build-index';
+import { toSearchIndexHtml } from '../search/index-html';
 import { checkContent, type CheckedNotice } from '../notice/check';
 import { formatDiagnostic, type Diagnostic } from '../notice/diagnostics';
 import { contentType } from '../site/content-types';
-import { contentDir, joinBase, noticeDir, noticePath, normaliseBase } from '../site/paths';
+import { contentDir, joinBase, noticePath, normaliseBase } from '../site/paths';
 import { partSize, planIndexParts } from '../search/parts';
 import { contentSettled, INDEXING_HEADER, markContentChanged, setContentErrors } from './dev-content-errors';
 import { LOADS } from '../loaders/notices';
@@ -57,18 +58,20 @@ export default function devServer(): AstroIntegration {
     if (notices.length === 0) return;
     const site = mkdtempSync(join(tmpdir(), 'gongshi-dev-search-'));
     try {
-      // Each notice page as the dev server renders it now, written where the build would have written it.
+      // Each notice page as the dev server renders it now, in the index form the build gives Pagefind (a site
+      // test checks that Pagefind reads the same from a page and from the build's index document).
+      const documents = new Map<string, string>();
       for (const n of notices) {
         const response = await fetch(loopbackUrl(address!, noticePath(base, n.slug)), { headers: { [INDEXING_HEADER]: '1' } });
         if (!response.ok) throw new Error(`通报页 ${n.slug} 返回 HTTP ${response.status}`);
-        mkdirSync(join(site, noticeDir(n.slug)), { recursive: true });
-        writeFileSync(join(site, noticeDir(n.slug), 'index.html'), await response.text());
+        const document = toSearchIndexHtml(await response.text());
+        if (document) documents.set(n.slug, document);
       }
       const parts = planIndexParts(
         notices.map((n) => ({ id: n.slug, date: n.data!.date })),
         partSize(),
       );
-      const index = await buildSearchIndex(site, parts);
+      const index = await buildSearchIndex(site, parts, { document: (id) => documents.get(id) ?? '' });
       const previous = current;
       current = site;
       if (previous) rmSync(previous, { recursive: true, force: true });

@@ -63,10 +63,11 @@ function findBodies(node: Root | Element, found: Element[] = []): Element[] {
   return found;
 }
 
-// Elements Pagefind reads nothing from. They carry the hashed names of the site's scripts and styles, which
-// change with any text of the site (the 简/繁 dictionary is cut to it): without them, a page's copy changes
-// only when what Pagefind reads from it changes, and the build keeps unchanged index parts (part-cache).
-const UNREAD = new Set(['script', 'style', 'link']);
+// Elements Pagefind needs nothing from. Scripts, styles and links carry the hashed names of the site's
+// assets, which change with any text of the site (the 简/繁 dictionary is cut to it). Images: a notice has
+// none (the content check refuses them), and Pagefind would take the first image anywhere on the page (the
+// footer's police-filing emblem) as the result's picture.
+const UNREAD = new Set(['script', 'style', 'link', 'img']);
 
 function dropUnread(node: Root | Element): void {
   node.children = node.children.filter((child) => child.type !== 'element' || !UNREAD.has(child.tagName));
@@ -75,7 +76,7 @@ function dropUnread(node: Root | Element): void {
 
 /**
  * The index copy of a page, or `undefined` when the page has no `data-pagefind-body` (it is not indexed).
- * The document language becomes SEARCH_INDEX_LANGUAGE; scripts, styles and links are left out.
+ * The document language becomes SEARCH_INDEX_LANGUAGE; scripts, styles, links and images are left out.
  */
 export function toSearchIndexHtml(html: string): string | undefined {
   // Most pages that are not notices (the ledger's year pages run to megabytes) need no parsing at all.

@@ -1,16 +1,15 @@
-// Each written part of the search index, kept between builds with the fingerprint of everything Pagefind
-// was given for it (the Pagefind version and options, the part's folder, each page's path and index copy). A part whose
-// fingerprint is unchanged is copied from the cache instead of being indexed again: at 10,000 notices a
-// change to one notice re-indexes one part, not every part. Folders are named by their fingerprint and never
-// changed once in place, so that builds sharing a cache never read a half-written part.
+// Each written part of the search index, kept between builds under the fingerprint of everything Pagefind
+// was given for it (the Pagefind version and options, and each page's path and index document). A part
+// whose fingerprint is unchanged is copied from the cache instead of being indexed again, into whichever
+// folder the plan now gives it (a part's files do not depend on where they are served from). Folders are
+// named by their fingerprint and never changed once in place, so builds sharing a cache never read a
+// half-written part.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createHash, type Hash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import type { IndexPart } from './parts';
 
 // Pagefind's package exports no package.json: it is found beside the module's entry point (lib/index.js).
-// Read on first use: only npm run build keeps parts (the dev server indexes without a cache).
 let pagefindVersion: string | undefined;
 const pagefindRelease = () =>
   (pagefindVersion ??= (
@@ -23,44 +22,43 @@ const pagefindRelease = () =>
 export class PartFingerprint {
   #hash: Hash;
   /** `settings`: how the part is written (Pagefind's options, the files left out), as text. */
-  constructor(part: IndexPart, settings = '') {
-    this.#hash = createHash('sha256').update(`pagefind ${pagefindRelease()}\0${settings}\0${part.dir}\0`);
+  constructor(settings = '') {
+    this.#hash = createHash('sha256').update(`pagefind ${pagefindRelease()}\0${settings}\0`);
   }
-  page(sourcePath: string, copy: string | undefined): void {
-    this.#hash.update(`${sourcePath}\0${copy ?? ''}\0`);
+  page(sourcePath: string, document: string): void {
+    this.#hash.update(`${sourcePath}\0${document}\0`);
   }
   digest(): string {
     return this.#hash.digest('hex');
   }
 }
 
-const nameOf = (part: IndexPart) => part.dir || 'main';
+const KEPT = /^[0-9a-f]{64}$/;
 
 export class PartCache {
   #dir: string;
+  #used = new Set<string>();
   constructor(dir: string) {
     this.#dir = dir;
   }
 
-  /** Whether some version of this part is kept (a first build, or a new part, has none). */
-  has(part: IndexPart): boolean {
-    const prefix = `${nameOf(part)}-`;
-    return existsSync(this.#dir) && readdirSync(this.#dir).some((name) => name.startsWith(prefix) && name.length === prefix.length + 64);
-  }
-
-  /** Copies the part with this fingerprint to `outputPath`; false when there is none (or it went meanwhile). */
-  restore(part: IndexPart, fingerprint: string, outputPath: string): boolean {
-    const kept = join(this.#dir, `${nameOf(part)}-${fingerprint}`);
+  /**
+   * Copies the part with this fingerprint into `outputPath`, leaving out the files `skip` names; false when
+   * there is none (or it went meanwhile).
+   */
+  restore(fingerprint: string, outputPath: string, skip: (name: string) => boolean = () => false): boolean {
+    const kept = join(this.#dir, fingerprint);
     if (!existsSync(kept)) return false;
     const incoming = `${outputPath}.restoring-${process.pid}`;
     try {
-      cpSync(kept, incoming, { recursive: true });
+      cpSync(kept, incoming, { recursive: true, filter: (from) => from === kept || !skip(from.slice(kept.length + 1)) });
       mkdirSync(dirname(outputPath), { recursive: true });
-      // The main part's folder is pagefind/ itself; the other parts' folders go inside it later.
+      // The main part's folder is pagefind/ itself, which may hold other parts' folders already.
       if (existsSync(outputPath)) {
         for (const name of readdirSync(incoming)) renameSync(join(incoming, name), join(outputPath, name));
         rmSync(incoming, { recursive: true, force: true });
       } else renameSync(incoming, outputPath);
+      this.#used.add(fingerprint);
       return true;
     } catch {
       // Another build replaced it while it was copied: index the part instead.
@@ -69,18 +67,20 @@ export class PartCache {
     }
   }
 
-  /** Keeps the part just written at `outputPath` (without the other parts' folders inside the main one). */
-  store(part: IndexPart, fingerprint: string, outputPath: string, otherParts: string[]): void {
+  /** Keeps the part just written at `outputPath`, without the folders `others` names (other parts inside the main one). */
+  store(fingerprint: string, outputPath: string, others: string[] = []): void {
     mkdirSync(this.#dir, { recursive: true });
-    const name = `${nameOf(part)}-${fingerprint}`;
-    const incoming = join(this.#dir, `.${name}.${process.pid}`);
-    cpSync(outputPath, incoming, { recursive: true, filter: (from) => !otherParts.some((p) => from === join(outputPath, p)) });
-    rmSync(join(this.#dir, name), { recursive: true, force: true });
-    renameSync(incoming, join(this.#dir, name));
-    // Older versions of this part go.
-    for (const other of readdirSync(this.#dir)) {
-      if (other !== name && other.startsWith(`${nameOf(part)}-`) && other.length === name.length)
-        rmSync(join(this.#dir, other), { recursive: true, force: true });
+    const incoming = join(this.#dir, `.${fingerprint}.${process.pid}`);
+    cpSync(outputPath, incoming, { recursive: true, filter: (from) => !others.some((p) => from === join(outputPath, p)) });
+    rmSync(join(this.#dir, fingerprint), { recursive: true, force: true });
+    renameSync(incoming, join(this.#dir, fingerprint));
+    this.#used.add(fingerprint);
+  }
+
+  /** Removes the kept parts this build neither restored nor stored: a site's cache holds its current parts only. */
+  prune(): void {
+    for (const name of existsSync(this.#dir) ? readdirSync(this.#dir) : []) {
+      if (KEPT.test(name) && !this.#used.has(name)) rmSync(join(this.#dir, name), { recursive: true, force: true });
     }
   }
 }

@@ -4,7 +4,9 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { makeIndexTexts } from '../../src/build/index-text';
 import { checkContent } from '../../src/notice/check';
+import { CheckCache } from '../../src/notice/check-cache';
 import { buildSearchIndex } from '../../src/search/build-index';
 import { planIndexParts } from '../../src/search/parts';
 import { buildInto, SEARCH_FIXTURE } from '../helpers/build';
@@ -31,28 +33,31 @@ describe('npm run build: index parts kept between builds', () => {
         .trim()
         .split('\n')
         .map((l) => JSON.parse(l) as Record<string, number | string>);
-      return { out, parts: lines.find((l) => l.stage === 'search-parts')! };
+      return { out, parts: lines.find((l) => l.stage === 'search-index')! };
     };
 
     const first = build('first');
-    expect(first.parts).toMatchObject({ parts: 3, reused: 0 });
+    expect(first.parts).toMatchObject({ parts: 6, reused: 0 });
 
     const again = build('again');
-    expect(again.parts).toMatchObject({ parts: 3, reused: 3 });
+    expect(again.parts).toMatchObject({ parts: 6, reused: 6 });
     expect(fileHashes(join(again.out, 'pagefind'))).toEqual(fileHashes(join(first.out, 'pagefind')));
 
-    // The oldest notice is in the last part: only that part is indexed again.
+    // The oldest notice is in the last part (its month): only that part is indexed again.
     const oldest = join(content, 'notices/2023-01-10-alpha.md');
     writeFileSync(oldest, readFileSync(oldest, 'utf8').replace(/(\n[^\n#]*。)\n/, '$1经复核，整改已全部完成。\n'));
     const changed = build('changed');
-    expect(changed.parts).toMatchObject({ parts: 3, reused: 2 });
+    expect(changed.parts).toMatchObject({ parts: 6, reused: 5 });
     expect(readFileSync(join(changed.out, 'notices/2023-01-10-alpha/index.html'), 'utf8')).toContain('经复核，整改已全部完成');
 
     const scratch = join(dir, 'scratch');
     cpSync(changed.out, scratch, { recursive: true });
     rmSync(join(scratch, 'pagefind'), { recursive: true });
-    const notices = checkContent(content).notices.map((n) => ({ id: n.slug, date: n.data!.date }));
-    await buildSearchIndex(scratch, planIndexParts(notices, SEARCH_FIXTURE.partSize));
+    const check = new CheckCache(join(dir, 'scratch-cache', 'check.json'));
+    const checked = checkContent(content, process.cwd(), check).notices;
+    const texts = makeIndexTexts(checked, check.renderedDir, join(dir, 'scratch-cache', 'texts'));
+    const notices = checked.map((n) => ({ id: n.slug, date: n.data!.date }));
+    await buildSearchIndex(scratch, planIndexParts(notices, SEARCH_FIXTURE.partSize), { document: (id) => texts.document(id) });
     expect(fileHashes(join(changed.out, 'pagefind'))).toEqual(fileHashes(join(scratch, 'pagefind')));
     expect(fileHashes(join(changed.out, 'pagefind'))).not.toEqual(fileHashes(join(first.out, 'pagefind')));
   });

@@ -1,0 +1,157 @@
+// npm run build as typed stages in one place: check → index text → (Astro ∥ search index) → verify →
+// publish. The content check stops the build with the author's diagnostics; then each notice's index
+// document is made from the checked notice (src/build/index-text) while Astro renders the pages in its own
+// process (src/build/render), and Pagefind indexes the documents on the other core; the finished site is
+// checked (src/site/verify) and only then swapped in for the output folder (src/build/publish).
+import { renameSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { checkContent, type CheckedNotice } from '../notice/check';
+import { CheckCache, checkCacheFile } from '../notice/check-cache';
+import type { Diagnostic } from '../notice/diagnostics';
+import { readGitHistories, strictProvenanceFailure, uncommittedLog, uncommittedNotices } from '../provenance/git';
+import type { SiteConfig } from '../schemas';
+import { buildSearchIndex, type SearchIndexResult } from '../search/build-index';
+import { partSize, planIndexParts } from '../search/parts';
+import { linkPolicy } from '../site/link-policy';
+import { cacheRoot } from '../site/paths';
+import { verifySite } from '../site/verify';
+import { makeIndexTexts } from './index-text';
+import { publishSite } from './publish';
+import { renderSite, type Rendering } from './render';
+
+/** A build that must not go on: what to print (diagnostics first), with nothing published. */
+export class BuildStopped extends Error {
+  constructor(
+    readonly diagnostics: Diagnostic[],
+    summary: string,
+  ) {
+    super(summary);
+  }
+}
+
+export interface BuildRequest {
+  /** The content folder (content/, or GONGSHI_CONTENT). */
+  content: string;
+  /** Where the site is assembled before it is checked; it becomes `outDir` when everything passed. */
+  staging: string;
+  outDir: string;
+  base: string;
+  siteUrl?: string;
+  /** How strict provenance was asked for (src/provenance/git), or undefined. */
+  strict?: string;
+  /** Environment the caches are found from (GONGSHI_CACHE_DIR, GONGSHI_INDEX_PART_SIZE). */
+  env?: Record<string, string | undefined>;
+  /** Hears the build's progress lines, its warnings (as diagnostics) and each stage's timing. */
+  log?: (line: string) => void;
+  warn?: (diagnostic: Diagnostic) => void;
+  timed?: (stage: string, start: number, end: number, figures?: Record<string, number>) => void;
+  /** Hears Astro's process as it starts, so that an interrupted build can end it. */
+  started?: (rendering: Rendering) => void;
+}
+
+/** Where the search index is written while Astro renders into `staging` (removed with it when a build is abandoned). */
+export const indexStaging = (staging: string) => `${staging}-index`;
+
+const now = () => performance.timeOrigin + performance.now();
+
+/** Stage 1: the whole content folder checked, each passing notice rendered once (kept in the check cache). */
+export function checkStage(request: BuildRequest, kept: string): { site: SiteConfig; notices: CheckedNotice[]; renderedDir: string } {
+  const cache = new CheckCache(checkCacheFile(request.env));
+  const checked = checkContent(request.content, process.cwd(), cache);
+  const errors = checked.diagnostics.filter((d) => d.severity === 'error');
+  for (const d of checked.diagnostics) if (d.severity === 'warning') request.warn?.(d);
+  if (errors.length || !checked.site)
+    throw new BuildStopped(errors, `构建已停止：内容有 ${errors.length} 个错误，${kept}改正后再运行 npm run build。`);
+  // Notices not yet committed are listed for information: webmasters build, look and deploy before they
+  // commit. A site that wants every page to match a commit asks for strict provenance, and the build stops.
+  const histories = readGitHistories(resolve(request.content, 'notices'));
+  const uncommitted = uncommittedNotices(histories, checked.notices).map((n) => n.file);
+  const refused = request.strict && strictProvenanceFailure(histories, uncommitted, request.strict);
+  if (refused) throw new BuildStopped([], `${refused}\n${kept}`);
+  if (request.strict) request.log?.(`来源检查（${request.strict}）：每份通报的源文件都已提交到 git。`);
+  else {
+    const line = uncommittedLog(uncommitted);
+    if (line) request.log?.(line);
+  }
+  return { site: checked.site, notices: checked.notices, renderedDir: cache.renderedDir };
+}
+
+/** Stages 2 and 3: index documents made and indexed by Pagefind while Astro renders the pages. */
+export async function renderAndIndexStage(
+  request: BuildRequest,
+  notices: CheckedNotice[],
+  renderedDir: string,
+): Promise<SearchIndexResult> {
+  const { staging, env = process.env } = request;
+  let started = now();
+  const rendering = renderSite(staging, notices, renderedDir);
+  request.started?.(rendering);
+  const rendered = rendering.done.then(() => request.timed?.('astro', started, now()));
+  let index: SearchIndexResult;
+  try {
+    const indexStart = now();
+    const texts = makeIndexTexts(notices, renderedDir, resolve(cacheRoot(env), 'gongshi-index-text'));
+    request.timed?.('index-text', indexStart, now(), { made: texts.made });
+    started = now();
+    const parts = planIndexParts(
+      notices.filter((n) => n.data).map((n) => ({ id: n.slug, date: n.data!.date })),
+      partSize(env),
+    );
+    index = await buildSearchIndex(indexStaging(staging), parts, {
+      document: (id) => texts.document(id),
+      // Parts unchanged since the last build are copied from here (src/search/part-cache).
+      cacheDir: resolve(cacheRoot(env), 'gongshi-index'),
+      onWrite: (start, end) => request.timed?.('search-index:write', start, end),
+    });
+    request.timed?.('search-index', started, now(), { parts: index.parts, reused: index.reused });
+  } catch (e) {
+    // The index failed: Astro stops too.
+    if (rendering.process.exitCode === null) rendering.process.kill();
+    await rendered.catch(() => {});
+    throw new BuildStopped([], (e as Error).message);
+  }
+  await rendered.catch((e: Error) => {
+    throw new BuildStopped([], e.message);
+  });
+  // Astro empties its output folder when it starts: the index joins the pages once they are written.
+  renameSync(join(indexStaging(staging), 'pagefind'), join(staging, 'pagefind'));
+  rmSync(indexStaging(staging), { recursive: true, force: true });
+  return index;
+}
+
+/** Stage 4: the finished site checked as a reader meets it (contact on every page, links, every notice indexed). */
+export function verifyStage(request: BuildRequest, site: SiteConfig, notices: CheckedNotice[]): Diagnostic[] {
+  return verifySite({
+    dir: request.staging,
+    base: request.base,
+    contact: site.contact,
+    notices: notices.map((n) => n.slug),
+    siteUrl: request.siteUrl,
+    // The same link policy as the content check's: links out only to the sites content/site.yaml names.
+    policy: linkPolicy(site),
+  });
+}
+
+/** The whole build; throws BuildStopped for what the author or webmaster must act on. */
+export async function runPipeline(request: BuildRequest, kept: string): Promise<SearchIndexResult> {
+  let started = now();
+  const { site, notices, renderedDir } = checkStage(request, kept);
+  request.timed?.('content-check', started, now());
+  let index: SearchIndexResult;
+  try {
+    index = await renderAndIndexStage(request, notices, renderedDir);
+  } catch (e) {
+    if (e instanceof BuildStopped) throw new BuildStopped(e.diagnostics, `${e.message}${kept}`);
+    throw e;
+  }
+  const reused = index.reused ? `，${index.reused === index.parts ? '都' : `其中 ${index.reused} 个部分`}没有变化，沿用了上次构建的结果` : '';
+  request.log?.(`搜索索引：${index.pages} 个页面${index.parts > 1 ? `，分 ${index.parts} 个部分` : ''}${reused}`);
+  started = now();
+  const problems = verifyStage(request, site, notices);
+  request.timed?.('verify', started, now());
+  if (problems.length) throw new BuildStopped(problems, `发布前检查发现 ${problems.length} 个问题，新网站没有发布；${kept}`);
+  started = now();
+  publishSite(request.staging, request.outDir, request.base);
+  request.timed?.('swap', started, now());
+  return index;
+}
