@@ -144,7 +144,9 @@ export async function runPipeline(request: BuildRequest, kept: string): Promise<
     if (e instanceof BuildStopped) throw new BuildStopped(e.diagnostics, `${e.message}${kept}`);
     throw e;
   }
-  const reused = index.reused ? `，${index.reused === index.parts ? '都' : `其中 ${index.reused} 个部分`}没有变化，沿用了上次构建的结果` : '';
+  const reused = index.reused
+    ? `，${index.reused === index.parts ? '都' : `其中 ${index.reused} 个部分`}没有变化，沿用了上次构建的结果`
+    : '';
   request.log?.(`搜索索引：${index.pages} 个页面${index.parts > 1 ? `，分 ${index.parts} 个部分` : ''}${reused}`);
   started = now();
   const problems = verifyStage(request, site, notices);

@@ -57,7 +57,9 @@ export async function buildSearchIndex(
   for (const part of parts) {
     const outputPath = join(site, 'pagefind', part.dir);
     // Each part's notices go in newest first (the plan's order): the search lists them in that order.
-    const documents = await Promise.all(part.ids.map(async (id) => ({ sourcePath: `${noticeDir(id)}index.html`, content: await document(id) })));
+    const documents = await Promise.all(
+      part.ids.map(async (id) => ({ sourcePath: `${noticeDir(id)}index.html`, content: await document(id) })),
+    );
     pages += documents.length;
     const fingerprint = new PartFingerprint(WRITING);
     for (const { sourcePath, content } of documents) fingerprint.page(sourcePath, content);

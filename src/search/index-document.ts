@@ -43,7 +43,12 @@ function contactBlock(contact: NonNullable<IndexedNotice['data']['contact']>): s
     '<section><h2 id="notice-contact-heading">本通报的联系方式</h2><address><dl>',
     phones.length ? row('联系电话', links(phones, telHref)) : '',
     lines.length ? row('通信地址', address) : '',
-    emails.length ? row('电子邮箱', links(emails, (e) => mailtoHref(e))) : '',
+    emails.length
+      ? row(
+          '电子邮箱',
+          links(emails, (e) => mailtoHref(e)),
+        )
+      : '',
     contact.hours ? row('办公时间', escape(contact.hours)) : '',
     '</dl></address></section>',
   ].join('');

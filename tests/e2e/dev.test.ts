@@ -81,7 +81,7 @@ describe.skipIf(!browserCheck.available)(`npm run dev${browserCheck.reason ? ` (
     await open(page, `${site.url('search/')}?q=${encodeURIComponent(query)}`);
     await page.waitForFunction(() => {
       const text = document.getElementById('search-status')?.textContent ?? '';
-      return text !== '' && !text.startsWith('正在搜索');
+      return text !== '' && !text.endsWith('…');
     });
     return page.locator('ol#search-results > li.search-result h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
   }

@@ -7,6 +7,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BUILDS } from '../helpers/build';
 import { checkEngines, launchEngine, type EngineName, type EnginePage } from '../helpers/engines';
+import { FINAL_STATUS, NEWEST_PART_RESULT, PARTIAL_STATUS, PARTS_QUERY, serveWithPartsHeld, shownResults } from '../helpers/parts-search';
 import { serveStatic, type StaticSite } from '../helpers/static-server';
 
 const NOTICE = 'notices/2023-09-20-wuhan-industrial-investment/';
@@ -43,10 +44,10 @@ const readNotice = (): NoticeState => ({
   mailto: [...document.querySelectorAll('section.contact address a[href^="mailto:"]')].map((a) => a.getAttribute('href') ?? ''),
 });
 
-/** The search page's status once a query has finished (empty and 正在搜索… mean it has not). */
+/** The search page's status once a query has finished (empty, 正在搜索… and 正在检索更早的通报… mean it has not). */
 const finishedStatus = () => {
   const text = document.getElementById('search-status')?.textContent?.trim() ?? '';
-  return text !== '' && !text.startsWith('正在搜索') ? text : '';
+  return text !== '' && !text.endsWith('…') ? text : '';
 };
 
 /** Whether the first element `selector` matches is drawn: in the layout and not hidden. Runs in the page. */
@@ -139,6 +140,28 @@ for (const name of ['Firefox', 'WebKit'] as EngineName[]) {
       // Firefox also reports uncaught page errors; WebKit over classic WebDriver cannot (undefined).
       const errors = engine.takeErrors();
       if (errors) expect(errors).toEqual([]);
+    });
+
+    it('a site indexed in parts answers from the newest part first, says it is still looking, then lists every part’s results', async () => {
+      const held = await serveWithPartsHeld();
+      try {
+        await engine.goto(held.site.url(`search/?q=${encodeURIComponent(PARTS_QUERY)}`));
+        const partial = await engine.waitFor(() => {
+          const text = document.getElementById('search-status')?.textContent ?? '';
+          return text.includes('正在检索更早的通报') && document.querySelector('#search-results > li') ? text : '';
+        }, 20_000);
+        expect(partial).toBe(PARTIAL_STATUS);
+        expect((await engine.evaluate(shownResults)).urls).toEqual([NEWEST_PART_RESULT]);
+        held.release();
+        expect(await engine.waitFor(finishedStatus, 20_000)).toBe(FINAL_STATUS);
+        const final = await engine.evaluate(shownResults);
+        // The first five of six, newest first, the newest part's result still at the top.
+        expect(final.urls).toHaveLength(5);
+        expect(final.urls[0]).toBe(NEWEST_PART_RESULT);
+        expect(final.urls).toEqual([...final.urls].sort().reverse());
+      } finally {
+        await held.close();
+      }
     });
 
     it('the notice page is in zh-CN and its contact block links the phone and the email', async () => {

@@ -11,6 +11,7 @@ import { GroundTruth, readIndexedPages } from '../../bench/ground-truth';
 import { indexFolders } from '../../src/search/pagefind-bundle';
 import { checkBrowser, launchBrowser, openSession, type Session } from '../helpers/browser';
 import { SEARCH_FIXTURE } from '../helpers/build';
+import { FINAL_STATUS, NEWEST_PART_RESULT, PARTIAL_STATUS, PARTS_QUERY, serveWithPartsHeld, shownResults } from '../helpers/parts-search';
 import { serveStatic, type StaticSite } from '../helpers/static-server';
 
 const browserCheck = checkBrowser();
@@ -38,7 +39,7 @@ async function submit(page: Page, query: string): Promise<PageResults> {
   await input.press('Enter');
   await page.waitForFunction(() => {
     const text = document.getElementById('search-status')?.textContent ?? '';
-    return text !== '' && !text.startsWith('正在搜索');
+    return text !== '' && !text.endsWith('…');
   });
   // Results come five at a time: ask for the rest.
   while (await page.locator('#search-more').isVisible()) {
@@ -97,15 +98,46 @@ describe.skipIf(!browserCheck.available)(
 
     it('searches an index built in parts, as a site of thousands of notices is, and lists results newest first across them', async () => {
       const parts = indexFolders(SEARCH_FIXTURE.dir);
-      expect(parts.map((dir) => relative(SEARCH_FIXTURE.dir, dir))).toEqual(['pagefind', 'pagefind/part-2023-2', 'pagefind/part-2023-3']);
+      // Parts of two notices at most are the fixture's months: June is the main index.
+      expect(parts.map((dir) => relative(SEARCH_FIXTURE.dir, dir))).toEqual([
+        'pagefind',
+        ...['01', '02', '03', '04', '05'].map((month) => `pagefind/part-2023-${month}`),
+      ]);
       const html = readFileSync(join(SEARCH_FIXTURE.dir, 'search/index.html'), 'utf8');
-      expect(html).toContain('data-index-parts="part-2023-2 part-2023-3"');
+      expect(html).toContain('data-index-parts="part-2023-05 part-2023-04 part-2023-03 part-2023-02 part-2023-01"');
       const { urls } = await fresh('集团');
       const newestFirst = truth.pages
         .map((p) => p.url)
         .sort()
         .reverse();
       expect(urls).toEqual(newestFirst);
+    });
+
+    it('answers from the newest part first and says it is still looking, then shows the result of every part', async () => {
+      const held = await serveWithPartsHeld();
+      const session = await openSession(browser, held.site);
+      try {
+        const { page } = session;
+        await page.goto(held.site.url(`search/?q=${encodeURIComponent(PARTS_QUERY)}`));
+        await page.waitForFunction(() => document.getElementById('search-status')?.textContent?.includes('正在检索更早的通报'));
+        const partial = await page.evaluate(shownResults);
+        expect(partial).toEqual({ status: PARTIAL_STATUS, urls: [NEWEST_PART_RESULT] });
+        // The status region is polite: a screen reader hears the partial count, then the final one.
+        expect(await page.locator('#search-status').getAttribute('aria-live')).toBe('polite');
+        held.release();
+        await page.waitForFunction((status) => document.getElementById('search-status')?.textContent === status, FINAL_STATUS);
+        const final = await page.evaluate(shownResults);
+        expect(final.urls[0]).toBe(NEWEST_PART_RESULT);
+        expect(final.urls).toHaveLength(5);
+        // Exactly what a search of every part gives.
+        expect((await submit(page, PARTS_QUERY)).urls).toEqual([...truth.relevant(PARTS_QUERY)].sort().reverse());
+        await session.finish();
+      } catch (err) {
+        await session.context.close();
+        throw err;
+      } finally {
+        await held.close();
+      }
     });
 
     it.each([

@@ -24,7 +24,7 @@ async function searchStatus(page: Page): Promise<string> {
   const status = page.locator('#search-status');
   await page.waitForFunction(() => {
     const text = document.getElementById('search-status')?.textContent ?? '';
-    return text !== '' && !text.startsWith('正在搜索');
+    return text !== '' && !text.endsWith('…');
   });
   return (await status.textContent()) ?? '';
 }

@@ -26,7 +26,11 @@ async function fragments(files: Array<{ sourcePath: string; content: string }>):
   await pagefind.close();
   const found = new Map<string, unknown>();
   for (const name of readdirSync(join(out, 'fragment'))) {
-    const json = JSON.parse(gunzipSync(readFileSync(join(out, 'fragment', name))).subarray(12).toString('utf8')) as { url: string };
+    const json = JSON.parse(
+      gunzipSync(readFileSync(join(out, 'fragment', name)))
+        .subarray(12)
+        .toString('utf8'),
+    ) as { url: string };
     found.set(json.url, json);
   }
   return found;

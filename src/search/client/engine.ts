@@ -51,8 +51,13 @@ export interface SearchOutcome {
 export interface SearchEngine {
   /** Fetches the index chunks a query will need, so that searching it is quicker (call while the reader types). */
   preload(query: string): Promise<void>;
+  /** Searches the parts merged so far: the newest part at first, every part once `complete` has settled. */
   search(query: string, options?: { filters?: Record<string, string> }): Promise<SearchOutcome>;
   filters(): Promise<Record<string, Record<string, number>>>;
+  /** Whether every part of the index is merged, so that a search gives its final result. */
+  readonly merged: boolean;
+  /** Merges the older parts (once, on the first call); settles when every part is in. */
+  complete(): Promise<void>;
 }
 
 let toSimplified: Promise<(text: string) => string> | undefined;
@@ -86,16 +91,17 @@ function createInstance(pf: PagefindModule, base: string): PagefindInstance {
 }
 
 /**
- * `parts`: the folders under pagefind/ of a large site's further index parts (src/search/parts). They are
- * merged in order, newest first, after the main index; as every page of a quoted search scores the same,
- * results stay newest first across parts.
+ * `parts`: the folders under pagefind/ of the index's older parts (src/search/parts), newest first. The main
+ * index is the newest part and is searched alone at first, so that a reader's first results need only its
+ * files; `complete()` merges the others in order after it. As every page of a quoted search scores the
+ * same, results stay newest first across parts.
  */
 export async function loadSearchEngine(base: string, parts: string[] = []): Promise<SearchEngine> {
   const pf: PagefindModule = await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`);
   const instance = createInstance(pf, base);
   await instance.init();
-  // Each call registers its part at once, so the parts keep this order while they load side by side.
-  await Promise.all(parts.map((part) => instance.mergeIndex(`${base}pagefind/${part}/`, { baseUrl: base })));
+  let merging: Promise<void> | undefined;
+  let merged = parts.length === 0;
 
   // Newest first: the build adds pages to each index part newest first, and parts are newest first; a
   // quoted search scores every page the same, so Pagefind lists them in that order (its `sort` would rank
@@ -113,6 +119,16 @@ export async function loadSearchEngine(base: string, parts: string[] = []): Prom
   };
 
   return {
+    get merged() {
+      return merged;
+    },
+    complete() {
+      // Each call registers its part at once, so the parts keep this order while they load side by side.
+      merging ??= Promise.all(parts.map((part) => instance.mergeIndex(`${base}pagefind/${part}/`, { baseUrl: base }))).then(() => {
+        merged = true;
+      });
+      return merging;
+    },
     filters: () => instance.filters(),
     async preload(raw) {
       const terms = parseQuery(await simplify(raw)).filter((term) => !term.prefix);

@@ -1,6 +1,7 @@
 // <gongshi-search>, the search page's form and results (src/components/SearchPanel.astro). `?q=` runs on load
-// so results can be shared. Each result shown costs a download
-// of its indexed text (about 10 KB), so the first five come at once and the rest ten at a time, on request.
+// so results can be shared. The newest part of the index answers first and the page says it is still looking
+// while the older parts join (src/search/client/engine). Each result shown costs a download of its indexed
+// text, so the first five come at once and the rest ten at a time, on request.
 // Excerpts are rebuilt from the index (src/search/text) and only what matched the query is marked.
 import { formatChineseDate } from '../../site/format';
 import { markedExcerpt, matchSpans, sectionHits, type ExcerptPart } from '../match';
@@ -117,7 +118,10 @@ class SearchPanel extends HTMLElement {
     window.gongshiSearch = {
       ready: engine().then(() => undefined),
       async search(query, options) {
-        const { hits } = await (await engine()).search(query, options);
+        // The final result: every part merged.
+        const ready = await engine();
+        await ready.complete();
+        const { hits } = await ready.search(query, options);
         return { total: hits.length, ids: hits.map((h) => h.id) };
       },
     };
@@ -146,8 +150,10 @@ class SearchPanel extends HTMLElement {
     });
     const initial = new URLSearchParams(location.search).get('q') ?? '';
     input.value = initial;
-    if (initial) void this.#run(initial);
-    this.#setupFilters().catch(() => undefined);
+    // A query on load gets its first results from the newest part before anything else is fetched; the
+    // filters, which need every part, come after them.
+    const first = initial ? this.#run(initial) : Promise.resolve();
+    void first.then(() => this.#setupFilters()).catch(() => undefined);
   }
 
   #chosenFilters(): Record<string, string> {
@@ -160,15 +166,21 @@ class SearchPanel extends HTMLElement {
     const shown = this.#shown;
     if (!shown) return [];
     const { hits, count, mine } = shown;
-    const items = await Promise.all(hits.slice(count, count + (count ? NEXT_BATCH : FIRST_BATCH)).map(renderHit));
+    const items = await Promise.all(hits.slice(count, count < FIRST_BATCH ? FIRST_BATCH : count + NEXT_BATCH).map(renderHit));
     if (mine !== this.#generation) return [];
     this.#part('results').append(...items);
     shown.count = count + items.length;
-    const left = hits.length - shown.count;
+    this.#updateMore();
+    return items;
+  }
+
+  /** The 显示更多结果 button says how many results are not shown yet. */
+  #updateMore(): void {
+    const shown = this.#shown;
+    const left = shown ? shown.hits.length - shown.count : 0;
     const more = this.#part<HTMLButtonElement>('more');
     more.hidden = left <= 0;
     more.textContent = `显示更多结果（还有 ${left} 份）`;
-    return items;
   }
 
   async #run(query: string): Promise<void> {
@@ -184,19 +196,44 @@ class SearchPanel extends HTMLElement {
     }
     status.textContent = '正在搜索…';
     try {
-      const search = await (await this.#getEngine()).search(q, { filters: this.#chosenFilters() });
+      const engine = await this.#getEngine();
+      const filters = this.#chosenFilters();
+      // The newest part answers first; the older parts are merged after it and the search runs again over
+      // every part, which gives the final result. Until then the page says that it is still looking.
+      let final = engine.merged;
+      let search = await engine.search(q, { filters });
       if (mine !== this.#generation) return;
       if (search.terms.length === 0) {
         status.textContent = '请输入要搜索的文字（标点符号不参与搜索）。';
         return;
       }
+      const converted = () => (search.query !== q ? `（已按简体“${search.query}”搜索）` : '');
       this.#shown = { hits: search.hits, count: 0, mine };
       await this.#showMore();
       if (mine !== this.#generation) return;
-      const converted = search.query !== q ? `（已按简体“${search.query}”搜索）` : '';
+      if (!final) {
+        status.textContent = search.hits.length
+          ? `已找到 ${search.hits.length} 份与“${q}”相关的较新通报${converted()}，正在检索更早的通报…`
+          : `正在检索更早的通报…`;
+        await engine.complete();
+        final = true;
+        const earlier = search.hits;
+        search = await engine.search(q, { filters });
+        if (mine !== this.#generation) return;
+        const shown = this.#shown;
+        // Results already shown stay where they are when the final list begins with them (newest first, it
+        // does for every whole word); otherwise the list is drawn again from the final result.
+        const kept = shown.count > 0 && earlier.slice(0, shown.count).every((hit, i) => search.hits[i]?.id === hit.id);
+        this.#shown = { hits: search.hits, count: kept ? shown.count : 0, mine };
+        if (!kept) this.#part('results').replaceChildren();
+        // The first batch is filled up from the older parts when the newest had fewer results.
+        if (this.#shown.count < FIRST_BATCH) await this.#showMore();
+        else this.#updateMore();
+        if (mine !== this.#generation) return;
+      }
       status.textContent = search.hits.length
-        ? `找到 ${search.hits.length} 份与“${q}”相关的通报${converted}。`
-        : `没有找到与“${q}”相关的通报${converted}。请换一个词，或减少词语再试。`;
+        ? `找到 ${search.hits.length} 份与“${q}”相关的通报${converted()}。`
+        : `没有找到与“${q}”相关的通报${converted()}。请换一个词，或减少词语再试。`;
     } catch {
       if (mine === this.#generation) status.textContent = '搜索暂时无法使用，请刷新页面后重试，或浏览通报列表。';
     }
@@ -204,7 +241,10 @@ class SearchPanel extends HTMLElement {
 
   /** A select for each filter the index has (issuer, year) with at least two values to choose from. */
   async #setupFilters(): Promise<void> {
-    const available = await (await this.#getEngine()).filters();
+    // Offered once every part is merged, so that each year and issuer is there with its full count.
+    const engine = await this.#getEngine();
+    await engine.complete();
+    const available = await engine.filters();
     const filterBox = this.#part('filters');
     for (const [name, values] of Object.entries(available)) {
       const keys = Object.keys(values).sort().reverse();

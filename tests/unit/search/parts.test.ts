@@ -57,7 +57,10 @@ describe('planIndexParts', () => {
   });
 
   it('puts every notice in exactly one part, in date order across the parts', () => {
-    const all = Array.from({ length: 300 }, (_, i) => ({ id: `n${i}`, date: `20${10 + (i % 13)}-${String((i % 12) + 1).padStart(2, '0')}-0${(i % 9) + 1}` }));
+    const all = Array.from({ length: 300 }, (_, i) => ({
+      id: `n${i}`,
+      date: `20${10 + (i % 13)}-${String((i % 12) + 1).padStart(2, '0')}-0${(i % 9) + 1}`,
+    }));
     const parts = planIndexParts(all, 6);
     const ids = parts.flatMap((p) => p.ids);
     expect([...ids].sort()).toEqual(all.map((n) => n.id).sort());
