@@ -1,9 +1,9 @@
 // One run of the real build (scripts/build.ts) as a child process, timed by stage and sampled for memory.
 //
-// Stage times come from the build's opt-in timing log (GONGSHI_TIMINGS, written by scripts/build.ts and
-// src/search/build-index.ts); Astro's own steps inside its stage from the "Completed in" lines it
-// logs. Memory is the process tree's (bench/process-memory.ts), each sample attributed to the stage
-// that was running when it was taken.
+// Stage times come from the build's opt-in timing log (GONGSHI_TIMINGS, written by scripts/build.ts for
+// src/build/pipeline.ts's stages); Astro's own steps inside its stage from the "Completed in" lines it
+// logs. Memory is the process tree's (bench/process-memory.ts), each sample attributed to the stages that
+// were running when it was taken (Astro and the search index run at the same time).
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -14,7 +14,10 @@ import { ROOT } from './seed-text';
 export type BuildKind = 'cold' | 'warm' | 'rebuild' | 'add';
 
 export interface StageFigures {
-  /** startup, content-check, astro, search-index, verify, swap, exit */
+  /**
+   * startup, content-check, `astro ∥ search-index` (the wall time of the two, which run side by side) with
+   * astro, index-text, search-index and search-index:write (every part written) inside it, verify, swap, exit.
+   */
   stage: string;
   seconds: number;
   /** Peak of the tree's summed RSS among the samples taken during the stage (0: none taken). */
@@ -35,8 +38,12 @@ export interface BuildRun {
   astroSteps: Array<{ step: string; seconds: number }>;
   /** The Astro step that was running when the build ended without finishing it (a crash, a stop). */
   astroUnfinished?: string;
-  /** Inside the search-index stage: writing the index files (Pagefind's writeFiles). */
+  /** Inside the search-index stage: writing the index files (Pagefind's writeFiles), every part together. */
   searchIndexWriteSeconds?: number;
+  /** The search-index stage's figures: index parts, parts copied from the cache, parts written by Pagefind. */
+  searchIndex?: { parts: number; reused: number; written: number };
+  /** The index-text stage's figure: index documents made in this build (the others were kept from an earlier one). */
+  indexDocumentsMade?: number;
   memory: { peakRss: number; peakStage: string; intervalMs: number; samples: number; processes: ProcessFigures[] };
   /** Summed RSS, one point a second: [seconds since spawn, bytes]. */
   timeline: Array<[number, number]>;
@@ -65,10 +72,12 @@ export interface BuildOptions {
   heapMiB?: number;
 }
 
-interface Timing {
+/** One line of the build's timing log: ms since the epoch, and the stage's figures (parts, reused, made). */
+export interface Timing {
   stage: string;
   start: number;
   end: number;
+  [figure: string]: number | string;
 }
 
 /** Busy and total CPU ticks of the whole machine (/proc/stat). */
@@ -133,6 +142,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildRun> {
   const wallSeconds = (exited - spawned) / 1000;
   const ok = code === 0 && timings.some((t) => t.stage === 'swap');
   const writes = timings.filter((t) => t.stage === 'search-index:write');
+  const index = timings.find((t) => t.stage === 'search-index');
+  const made = timings.find((t) => t.stage === 'index-text')?.made;
   return {
     kind: options.kind,
     ok,
@@ -143,6 +154,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildRun> {
     astroSteps: parseAstroLog(logText),
     astroUnfinished: ok ? undefined : unfinishedStep(logText),
     searchIndexWriteSeconds: writes.length ? writes.reduce((sum, t) => sum + (t.end - t.start) / 1000, 0) : undefined,
+    searchIndex: index ? { parts: Number(index.parts), reused: Number(index.reused), written: writes.length } : undefined,
+    indexDocumentsMade: made === undefined ? undefined : Number(made),
     memory: { peakRss: trace.peakRss, peakStage, intervalMs: trace.intervalMs, samples: trace.samples.length, processes: trace.processes },
     timeline: timeline(trace, spawned),
     cpuSeconds,
@@ -194,40 +207,63 @@ export function stopBuild(pid: number): void {
   }
 }
 
+/** The stage that holds Astro and the search index, which run side by side: from the earlier start to the later end. */
+export const PARALLEL_STAGE = 'astro ∥ search-index';
+
 /**
- * Non-overlapping stages in the order they run: startup (tsx and module loading), content-check, astro
- * (Astro's build, while the search index's first part takes in the pages it renders), search-index (what is
- * left of the index after Astro: the rest of the pages, writing the files, and meanwhile the pages' check),
- * verify (that every notice is in the index), swap, exit.
+ * The stages' spans, ms since the epoch: startup (tsx and module loading), content-check, then Astro in its
+ * own process while the main process makes the index documents (index-text) and Pagefind indexes them
+ * (search-index, with search-index:write for every part written), and PARALLEL_STAGE around the three; verify
+ * (the finished site checked), swap, exit. Only the top-level stages (not astro, index-text, search-index and
+ * search-index:write) follow one another; the gaps between them are a few milliseconds (the index moved into
+ * the site, a log line).
  */
-function intervals(timings: Timing[], spawned: number, exited: number): Array<{ stage: string; spans: Array<[number, number]> }> {
+export function intervals(timings: Timing[], spawned: number, exited: number): Array<{ stage: string; spans: Array<[number, number]> }> {
   const find = (stage: string) => timings.find((t) => t.stage === stage);
   const check = find('content-check');
   const astro = find('astro');
+  const text = find('index-text');
   const index = find('search-index');
+  const writes = timings.filter((t) => t.stage === 'search-index:write');
   const verify = find('verify');
   const swap = find('swap');
   const result: Array<{ stage: string; spans: Array<[number, number]> }> = [];
-  const first = check?.start ?? exited;
-  result.push({ stage: 'startup', spans: [[spawned, first]] });
+  result.push({ stage: 'startup', spans: [[spawned, check?.start ?? exited]] });
   if (check) result.push({ stage: 'content-check', spans: [[check.start, check.end]] });
-  // Astro's stage ends when its process does; without a timing line it ran until the build ended (a failure).
-  const astroStart = astro?.start ?? check?.end;
-  if (astroStart !== undefined) result.push({ stage: 'astro', spans: [[astroStart, astro?.end ?? exited]] });
-  const astroEnd = astro?.end ?? exited;
-  if (index) result.push({ stage: 'search-index', spans: [[Math.max(index.start, astroEnd), index.end]] });
+  // Astro's process is started just before the index documents are made. Builds before 2026-12-08 logged
+  // Astro's start as the search index's (one `started` variable for both in src/build/pipeline.ts), so the
+  // index-text stage's start is taken when it is earlier. Without a timing line Astro ran until the build
+  // ended (a failure).
+  const astroStart = astro || check ? Math.min(astro?.start ?? check!.end, text?.start ?? Infinity) : undefined;
+  const parallel: Array<{ stage: string; span: [number, number] }> = [];
+  if (astroStart !== undefined) parallel.push({ stage: 'astro', span: [astroStart, astro?.end ?? exited] });
+  if (text) parallel.push({ stage: 'index-text', span: [text.start, text.end] });
+  // Without its timing line the search index was running (or failed) until the build ended.
+  if (index || text) parallel.push({ stage: 'search-index', span: [index?.start ?? text!.end, index?.end ?? exited] });
+  if (parallel.length) {
+    const from = Math.min(...parallel.map((p) => p.span[0]));
+    const to = Math.max(...parallel.map((p) => p.span[1]));
+    result.push({ stage: PARALLEL_STAGE, spans: [[from, to]] });
+    for (const { stage, span } of parallel) result.push({ stage, spans: [span] });
+  }
+  if (writes.length) result.push({ stage: 'search-index:write', spans: writes.map((w) => [w.start, w.end]) });
   if (verify) result.push({ stage: 'verify', spans: [[verify.start, verify.end]] });
   if (swap) result.push({ stage: 'swap', spans: [[swap.start, swap.end]] });
-  const last = swap?.end ?? verify?.end ?? index?.end ?? astro?.end;
+  const last = swap?.end ?? verify?.end ?? (parallel.length ? Math.max(...parallel.map((p) => p.span[1])) : undefined);
   if (last !== undefined) result.push({ stage: 'exit', spans: [[last, exited]] });
   return result;
 }
 
-function stageAt(timings: Timing[], spawned: number, exited: number, t: number): string {
-  for (const { stage, spans } of intervals(timings, spawned, exited)) {
-    if (spans.some(([a, b]) => t >= a && t <= b)) return stage;
-  }
-  return 'unknown';
+/**
+ * The stages running at `t`, joined with ' ∥ ' (`astro ∥ search-index:write`): the innermost ones, so
+ * PARALLEL_STAGE is named through the stages inside it and search-index:write stands for search-index.
+ */
+export function stageAt(timings: Timing[], spawned: number, exited: number, t: number): string {
+  const running = intervals(timings, spawned, exited)
+    .filter(({ stage, spans }) => stage !== PARALLEL_STAGE && spans.some(([a, b]) => t >= a && t <= b))
+    .map(({ stage }) => stage);
+  const names = running.includes('search-index:write') ? running.filter((s) => s !== 'search-index') : running;
+  return names.length ? names.join(' ∥ ') : 'between stages';
 }
 
 function stageFigures(timings: Timing[], spawned: number, exited: number, trace: MemoryTrace): StageFigures[] {

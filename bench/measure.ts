@@ -5,8 +5,9 @@
 //   `pagefind` is the baseline: Pagefind's `search(query)` with default options, imported from
 //   /pagefind/pagefind.js on the home page (which loads no search code of its own).
 // - `endToEnd`: opens /search/?q=… in a fresh context, as a shared link would, and records when the status
-//   line shows the outcome and every byte the static server sent for it (pages, workers and shared
-//   workers alike, which the browser's own network events do not all report).
+//   line shows the final outcome (and when the first results were shown: on a site in parts, the newest
+//   part's, before the others are merged) and every byte the static server sent for it (pages, workers and
+//   shared workers alike, which the browser's own network events do not all report).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -26,9 +27,11 @@ export interface SearchRun {
 }
 
 export interface EndToEnd {
-  /** performance.now() when the status line first showed an outcome: ms since navigation start. */
+  /** performance.now() when the status line showed the final outcome: ms since navigation start. */
   ms: number;
   status: string;
+  /** performance.now() when the first results were shown (STATUS_OBSERVER); absent when none were. */
+  firstMs?: number;
   /** Body bytes of every response after the HTML document, and of those under /pagefind/. */
   bytes: number;
   pagefindBytes: number;
@@ -93,18 +96,36 @@ const PAGEFIND_SEARCH = `async ({ queries, base }) => {
   return runs;
 }`;
 
-/** Records the moment #search-status first shows an outcome (not empty, not 正在搜索…). */
+/**
+ * Records two moments of the search page, in the page's clock (performance.now(): ms since navigation start)
+ * and as Date.now() (to set against the static server's clock):
+ * - the first results shown (`__benchFirst`): the first `#search-results > li` is there and the status line
+ *   says something other than 正在搜索… (on a site in parts, 已找到 N 份…较新通报，正在检索更早的通报…, while the
+ *   older parts are merged; on a site of one part the final status);
+ * - the final outcome (`__benchDone`): a status that does not end with '…' (找到 N 份…。, 没有找到…。, or a
+ *   message such as 请输入要搜索的词语。).
+ * A query without results has a final outcome and no first results.
+ */
 export const STATUS_OBSERVER = `(() => {
-  const check = () => {
-    if (window.__benchDone !== undefined) return;
+  const observer = new MutationObserver(() => {
     const status = document.getElementById('search-status');
     const text = ((status && status.textContent) || '').trim();
-    if (text && !text.startsWith('正在搜索')) {
-      window.__benchDone = performance.now();
-      window.__benchStatus = text;
+    if (!text || text.startsWith('正在搜索')) return;
+    const now = performance.now();
+    if (window.__benchFirst === undefined && document.querySelector('#search-results > li')) {
+      window.__benchFirst = now;
+      window.__benchFirstAt = Date.now();
+      window.__benchFirstStatus = text;
+      window.__benchFirstResults = document.querySelectorAll('#search-results > li').length;
     }
-  };
-  new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
+    if (window.__benchDone === undefined && !text.endsWith('…')) {
+      window.__benchDone = now;
+      window.__benchDoneAt = Date.now();
+      window.__benchStatus = text;
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
 })();`;
 
 /** Counts what the static server sends; hook it up through serveStatic's options. */
@@ -179,11 +200,15 @@ export class SearchRunner {
       const path = `search/?q=${encodeURIComponent(query)}`;
       this.traffic.start();
       let responses: ServedResponse[];
-      let outcome: { ms: number; status: string };
+      let outcome: { ms: number; status: string; firstMs?: number };
       try {
         await page.goto(this.site.url(path), { waitUntil: 'commit' });
         await page.waitForFunction('window.__benchDone !== undefined', null, { timeout: TIMEOUT });
-        outcome = await evaluate(page, '() => ({ ms: window.__benchDone, status: window.__benchStatus })', null);
+        outcome = await evaluate(
+          page,
+          '() => ({ ms: window.__benchDone, status: window.__benchStatus, firstMs: window.__benchFirst })',
+          null,
+        );
       } finally {
         responses = await this.traffic.stop();
       }
@@ -223,22 +248,29 @@ async function evaluate<T>(page: Page, fn: string, arg: unknown): Promise<T> {
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
-/** What opening the search page cost: the bytes of every response after the search page's HTML document. */
-export function endToEndFigures(
-  outcome: { ms: number; status: string },
+/** Bytes and requests of `responses` after the search page's HTML document (as sent, and as a gzip host sends them). */
+export function responseFigures(
   responses: ServedResponse[],
   base: string,
   gzip: GzipSizes,
-): EndToEnd {
+): { bytes: number; pagefindBytes: number; gzipBytes: number; requests: number } {
   const first = responses.findIndex((r) => r.path === `${base}search/`);
   const afterDocument = responses.filter((_, i) => i !== first);
   const sent = afterDocument.filter((r) => r.complete);
   return {
-    ms: outcome.ms,
-    status: outcome.status,
     bytes: sum(sent.map((r) => r.bytes)),
     pagefindBytes: sum(sent.filter((r) => r.path.startsWith(`${base}pagefind/`)).map((r) => r.bytes)),
     gzipBytes: sum(sent.map((r) => gzip.of(r))),
     requests: afterDocument.length,
   };
+}
+
+/** What opening the search page cost: the bytes of every response after the search page's HTML document. */
+export function endToEndFigures(
+  outcome: { ms: number; status: string; firstMs?: number },
+  responses: ServedResponse[],
+  base: string,
+  gzip: GzipSizes,
+): EndToEnd {
+  return { ms: outcome.ms, status: outcome.status, firstMs: outcome.firstMs, ...responseFigures(responses, base, gzip) };
 }

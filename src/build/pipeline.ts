@@ -83,16 +83,16 @@ export async function renderAndIndexStage(
   renderedDir: string,
 ): Promise<SearchIndexResult> {
   const { staging, env = process.env } = request;
-  let started = now();
+  const astroStart = now();
   const rendering = renderSite(staging, notices, renderedDir);
   request.started?.(rendering);
-  const rendered = rendering.done.then(() => request.timed?.('astro', started, now()));
+  const rendered = rendering.done.then(() => request.timed?.('astro', astroStart, now()));
   let index: SearchIndexResult;
   try {
     const indexStart = now();
     const texts = makeIndexTexts(notices, renderedDir, resolve(cacheRoot(env), 'gongshi-index-text'));
     request.timed?.('index-text', indexStart, now(), { made: texts.made });
-    started = now();
+    const started = now();
     const parts = planIndexParts(
       notices.filter((n) => n.data).map((n) => ({ id: n.slug, date: n.data!.date })),
       partSize(env),

@@ -7,7 +7,16 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BUILDS } from '../helpers/build';
 import { checkEngines, launchEngine, type EngineName, type EnginePage } from '../helpers/engines';
-import { FINAL_STATUS, NEWEST_PART_RESULT, PARTIAL_STATUS, PARTS_QUERY, serveWithPartsHeld, shownResults } from '../helpers/parts-search';
+import {
+  FINAL_STATUS,
+  NEWEST_PART_RESULT,
+  PARTIAL_STATUS,
+  partialShown,
+  PARTS_QUERY,
+  PROGRESS_NOTE,
+  serveWithPartsHeld,
+  shownResults,
+} from '../helpers/parts-search';
 import { serveStatic, type StaticSite } from '../helpers/static-server';
 
 const NOTICE = 'notices/2023-09-20-wuhan-industrial-investment/';
@@ -146,15 +155,16 @@ for (const name of ['Firefox', 'WebKit'] as EngineName[]) {
       const held = await serveWithPartsHeld();
       try {
         await engine.goto(held.site.url(`search/?q=${encodeURIComponent(PARTS_QUERY)}`));
-        const partial = await engine.waitFor(() => {
-          const text = document.getElementById('search-status')?.textContent ?? '';
-          return text.includes('正在检索更早的通报') && document.querySelector('#search-results > li') ? text : '';
-        }, 20_000);
-        expect(partial).toBe(PARTIAL_STATUS);
-        expect((await engine.evaluate(shownResults)).urls).toEqual([NEWEST_PART_RESULT]);
+        await engine.waitFor(partialShown, 20_000);
+        expect(await engine.evaluate(shownResults)).toEqual({
+          status: PARTIAL_STATUS,
+          progress: PROGRESS_NOTE,
+          urls: [NEWEST_PART_RESULT],
+        });
         held.release();
         expect(await engine.waitFor(finishedStatus, 20_000)).toBe(FINAL_STATUS);
         const final = await engine.evaluate(shownResults);
+        expect(final.progress).toBeNull();
         // The first five of six, newest first, the newest part's result still at the top.
         expect(final.urls).toHaveLength(5);
         expect(final.urls[0]).toBe(NEWEST_PART_RESULT);

@@ -11,7 +11,16 @@ import { GroundTruth, readIndexedPages } from '../../bench/ground-truth';
 import { indexFolders } from '../../src/search/pagefind-bundle';
 import { checkBrowser, launchBrowser, openSession, type Session } from '../helpers/browser';
 import { SEARCH_FIXTURE } from '../helpers/build';
-import { FINAL_STATUS, NEWEST_PART_RESULT, PARTIAL_STATUS, PARTS_QUERY, serveWithPartsHeld, shownResults } from '../helpers/parts-search';
+import {
+  FINAL_STATUS,
+  NEWEST_PART_RESULT,
+  PARTIAL_STATUS,
+  partialShown,
+  PARTS_QUERY,
+  PROGRESS_NOTE,
+  serveWithPartsHeld,
+  shownResults,
+} from '../helpers/parts-search';
 import { serveStatic, type StaticSite } from '../helpers/static-server';
 
 const browserCheck = checkBrowser();
@@ -119,14 +128,16 @@ describe.skipIf(!browserCheck.available)(
       try {
         const { page } = session;
         await page.goto(held.site.url(`search/?q=${encodeURIComponent(PARTS_QUERY)}`));
-        await page.waitForFunction(() => document.getElementById('search-status')?.textContent?.includes('正在检索更早的通报'));
+        await page.waitForFunction(partialShown);
         const partial = await page.evaluate(shownResults);
-        expect(partial).toEqual({ status: PARTIAL_STATUS, urls: [NEWEST_PART_RESULT] });
-        // The status region is polite: a screen reader hears the partial count, then the final one.
-        expect(await page.locator('#search-status').getAttribute('aria-live')).toBe('polite');
+        expect(partial).toEqual({ status: PARTIAL_STATUS, progress: PROGRESS_NOTE, urls: [NEWEST_PART_RESULT] });
+        // Both are status regions: a screen reader hears the count so far and that older notices are being searched.
+        expect(await page.locator('#search-status').getAttribute('role')).toBe('status');
+        expect(await page.getByRole('status').filter({ hasText: PROGRESS_NOTE }).count()).toBe(1);
         held.release();
         await page.waitForFunction((status) => document.getElementById('search-status')?.textContent === status, FINAL_STATUS);
         const final = await page.evaluate(shownResults);
+        expect(final.progress).toBeNull();
         expect(final.urls[0]).toBe(NEWEST_PART_RESULT);
         expect(final.urls).toHaveLength(5);
         // Exactly what a search of every part gives.

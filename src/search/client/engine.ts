@@ -28,7 +28,6 @@ interface PagefindInstance {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
-  filters(): Promise<Record<string, Record<string, number>>>;
   preload(term: string, o?: object): Promise<void>;
   search(term: string, o?: { filters?: Record<string, string>; sort?: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
 }
@@ -53,7 +52,6 @@ export interface SearchEngine {
   preload(query: string): Promise<void>;
   /** Searches the parts merged so far: the newest part at first, every part once `complete` has settled. */
   search(query: string, options?: { filters?: Record<string, string> }): Promise<SearchOutcome>;
-  filters(): Promise<Record<string, Record<string, number>>>;
   /** Whether every part of the index is merged, so that a search gives its final result. */
   readonly merged: boolean;
   /** Merges the older parts (once, on the first call); settles when every part is in. */
@@ -129,7 +127,6 @@ export async function loadSearchEngine(base: string, parts: string[] = []): Prom
       });
       return merging;
     },
-    filters: () => instance.filters(),
     async preload(raw) {
       const terms = parseQuery(await simplify(raw)).filter((term) => !term.prefix);
       await Promise.all(terms.map((term) => instance.preload(`"${term.tokens.join(' ')}"`)));

@@ -150,10 +150,8 @@ class SearchPanel extends HTMLElement {
     });
     const initial = new URLSearchParams(location.search).get('q') ?? '';
     input.value = initial;
-    // A query on load gets its first results from the newest part before anything else is fetched; the
-    // filters, which need every part, come after them.
-    const first = initial ? this.#run(initial) : Promise.resolve();
-    void first.then(() => this.#setupFilters()).catch(() => undefined);
+    this.#setupFilters();
+    if (initial) void this.#run(initial);
   }
 
   #chosenFilters(): Record<string, string> {
@@ -187,6 +185,8 @@ class SearchPanel extends HTMLElement {
     const mine = ++this.#generation;
     const q = query.trim();
     const status = this.#part('status');
+    const progress = this.#part('progress');
+    progress.hidden = true;
     this.#part('results').replaceChildren();
     this.#part('more').hidden = true;
     this.#shown = undefined;
@@ -212,10 +212,11 @@ class SearchPanel extends HTMLElement {
       await this.#showMore();
       if (mine !== this.#generation) return;
       if (!final) {
-        status.textContent = search.hits.length
-          ? `已找到 ${search.hits.length} 份与“${q}”相关的较新通报${converted()}，正在检索更早的通报…`
-          : `正在检索更早的通报…`;
-        await engine.complete();
+        // The count so far, in the final sentence's words, so the line keeps its height when the final count
+        // replaces it; the note after the results says what is still going on.
+        status.textContent = `已找到 ${search.hits.length} 份与“${q}”相关的通报${converted()}…`;
+        progress.hidden = false;
+        await engine.complete().finally(() => (progress.hidden = true));
         final = true;
         const earlier = search.hits;
         search = await engine.search(q, { filters });
@@ -239,24 +240,12 @@ class SearchPanel extends HTMLElement {
     }
   }
 
-  /** A select for each filter the index has (issuer, year) with at least two values to choose from. */
-  async #setupFilters(): Promise<void> {
-    // Offered once every part is merged, so that each year and issuer is there with its full count.
-    const engine = await this.#getEngine();
-    await engine.complete();
-    const available = await engine.filters();
-    const filterBox = this.#part('filters');
-    for (const [name, values] of Object.entries(available)) {
-      const keys = Object.keys(values).sort().reverse();
-      if (keys.length < 2) continue;
-      const id = `filter-${this.#selects.size}`;
-      const select = el('select', { id, name }) as HTMLSelectElement;
-      select.append(el('option', { value: '' }, '全部'), ...keys.map((k) => el('option', { value: k }, `${k}（${values[k]}）`)));
+  /** The filters drawn with the page (src/components/SearchPanel.astro): a change searches again. */
+  #setupFilters(): void {
+    for (const select of this.querySelectorAll<HTMLSelectElement>('[data-search-filters] select')) {
       select.addEventListener('change', () => void this.#run(this.#input.value));
-      this.#selects.set(name, select);
-      filterBox.append(el('label', { for: id }, name), select);
+      this.#selects.set(select.name, select);
     }
-    filterBox.hidden = this.#selects.size === 0;
   }
 }
 

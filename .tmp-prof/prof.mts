@@ -1,0 +1,17 @@
+import { verifyPages } from '/work/main/src/site/verify';
+import { readSiteConfig } from '/work/main/src/site/config';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fromHtml } from '/work/main/node_modules/hast-util-from-html/index.js';
+const dir = '/work/main/.bench/build-1000/dist';
+const site = readSiteConfig('/work/main/.bench/build-1000/content/site.yaml', 'site.yaml').data!;
+let t = performance.now();
+const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+let bytes = 0;
+for (const f of files) bytes += readFileSync(`${dir}/${f}`).length;
+console.log('read', files.length, (bytes / 1e6).toFixed(1), 'MB', (performance.now() - t).toFixed(0));
+t = performance.now();
+for (const f of files) fromHtml(readFileSync(`${dir}/${f}`, 'utf8'));
+console.log('parse', (performance.now() - t).toFixed(0));
+t = performance.now();
+const p = verifyPages({ dir, base: '/', contact: site.contact, notices: [] });
+console.log('verifyPages', (performance.now() - t).toFixed(0), p.length);
