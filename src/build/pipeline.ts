@@ -1,8 +1,9 @@
 // npm run build as typed stages in one place: check → index text → (Astro ∥ search index) → verify →
 // publish. The content check stops the build with the author's diagnostics; then each notice's index
 // document is made from the checked notice (src/build/index-text) while Astro renders the pages in its own
-// process (src/build/render), and Pagefind indexes the documents on the other core; the finished site is
-// checked (src/site/verify) and only then swapped in for the output folder (src/build/publish).
+// process (src/build/render), and Pagefind indexes the documents on the other core; the pages are checked
+// (src/build/verify) as soon as Astro has written them, the index once it is written, and
+// only then is the site swapped in for the output folder (src/build/publish).
 import { renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkContent, type CheckedNotice } from '../notice/check';
@@ -14,9 +15,10 @@ import { buildSearchIndex, type SearchIndexResult } from '../search/build-index'
 import { partSize, planIndexParts } from '../search/parts';
 import { linkPolicy } from '../site/link-policy';
 import { cacheRoot } from '../site/paths';
-import { verifySite } from '../site/verify';
-import { makeIndexTexts } from './index-text';
+import { verifyIndex, type VerifyOptions } from '../site/verify';
+import { indexTexts } from './index-text';
 import { publishSite } from './publish';
+import { verifyBuiltPages } from './verify';
 import { renderSite, type Rendering } from './render';
 
 /** A build that must not go on: what to print (diagnostics first), with nothing published. */
@@ -76,23 +78,39 @@ export function checkStage(request: BuildRequest, kept: string): { site: SiteCon
   return { site: checked.site, notices: checked.notices, renderedDir: cache.renderedDir };
 }
 
-/** Stages 2 and 3: index documents made and indexed by Pagefind while Astro renders the pages. */
+/** What stages 2 to 4 give: the search index, and what the check of the pages found. */
+interface Built {
+  index: SearchIndexResult;
+  pageProblems: Diagnostic[];
+}
+
+/**
+ * Stages 2 to 4: index documents made and indexed by Pagefind while Astro renders the pages; the pages are
+ * checked as soon as Astro has written them, while the index may still be written.
+ */
 export async function renderAndIndexStage(
   request: BuildRequest,
+  site: SiteConfig,
   notices: CheckedNotice[],
   renderedDir: string,
-): Promise<SearchIndexResult> {
+): Promise<Built> {
   const { staging, env = process.env } = request;
   const astroStart = now();
   const rendering = renderSite(staging, notices, renderedDir);
   request.started?.(rendering);
   const rendered = rendering.done.then(() => request.timed?.('astro', astroStart, now()));
+  const pagesChecked = rendered.then(async () => {
+    const start = now();
+    const problems = await verifyBuiltPages(verifyOptions(request, site, notices), resolve(cacheRoot(env), 'gongshi-verify.json'));
+    request.timed?.('verify:pages', start, now());
+    return problems;
+  });
+  // Whoever awaits it hears of a failure; until then it must not count as unhandled.
+  pagesChecked.catch(() => {});
   let index: SearchIndexResult;
   try {
-    const indexStart = now();
-    const texts = makeIndexTexts(notices, renderedDir, resolve(cacheRoot(env), 'gongshi-index-text'));
-    request.timed?.('index-text', indexStart, now(), { made: texts.made });
     const started = now();
+    const texts = indexTexts(notices, renderedDir, resolve(cacheRoot(env), 'gongshi-index-text'));
     const parts = planIndexParts(
       notices.filter((n) => n.data).map((n) => ({ id: n.slug, date: n.data!.date })),
       partSize(env),
@@ -102,54 +120,62 @@ export async function renderAndIndexStage(
       // Parts unchanged since the last build are copied from here (src/search/part-cache).
       cacheDir: resolve(cacheRoot(env), 'gongshi-index'),
       onWrite: (start, end) => request.timed?.('search-index:write', start, end),
+      // While Astro renders it has a core; then the index takes both.
+      parallel: rendered,
     });
-    request.timed?.('search-index', started, now(), { parts: index.parts, reused: index.reused });
+    request.timed?.('search-index', started, now(), { parts: index.parts, reused: index.reused, made: texts.made });
   } catch (e) {
     // The index failed: Astro stops too.
     if (rendering.process.exitCode === null) rendering.process.kill();
-    await rendered.catch(() => {});
+    await pagesChecked.catch(() => {});
     throw new BuildStopped([], (e as Error).message);
   }
   await rendered.catch((e: Error) => {
     throw new BuildStopped([], e.message);
   });
+  const pageProblems = await pagesChecked;
   // Astro empties its output folder when it starts: the index joins the pages once they are written.
   renameSync(join(indexStaging(staging), 'pagefind'), join(staging, 'pagefind'));
   rmSync(indexStaging(staging), { recursive: true, force: true });
-  return index;
+  return { index, pageProblems };
 }
 
-/** Stage 4: the finished site checked as a reader meets it (contact on every page, links, every notice indexed). */
-export function verifyStage(request: BuildRequest, site: SiteConfig, notices: CheckedNotice[]): Diagnostic[] {
-  return verifySite({
-    dir: request.staging,
-    base: request.base,
-    contact: site.contact,
-    notices: notices.map((n) => n.slug),
-    siteUrl: request.siteUrl,
-    // The same link policy as the content check's: links out only to the sites content/site.yaml names.
-    policy: linkPolicy(site),
-  });
-}
+const verifyOptions = (request: BuildRequest, site: SiteConfig, notices: CheckedNotice[]): VerifyOptions => ({
+  dir: request.staging,
+  base: request.base,
+  contact: site.contact,
+  notices: notices.map((n) => n.slug),
+  siteUrl: request.siteUrl,
+  // The same link policy as the content check's: links out only to the sites content/site.yaml names.
+  policy: linkPolicy(site),
+});
 
 /** The whole build; throws BuildStopped for what the author or webmaster must act on. */
 export async function runPipeline(request: BuildRequest, kept: string): Promise<SearchIndexResult> {
   let started = now();
   const { site, notices, renderedDir } = checkStage(request, kept);
   request.timed?.('content-check', started, now());
-  let index: SearchIndexResult;
+  let built: Built;
   try {
-    index = await renderAndIndexStage(request, notices, renderedDir);
+    built = await renderAndIndexStage(request, site, notices, renderedDir);
   } catch (e) {
     if (e instanceof BuildStopped) throw new BuildStopped(e.diagnostics, `${e.message}${kept}`);
     throw e;
   }
+  const { index, pageProblems } = built;
   const reused = index.reused
     ? `，${index.reused === index.parts ? '都' : `其中 ${index.reused} 个部分`}没有变化，沿用了上次构建的结果`
     : '';
   request.log?.(`搜索索引：${index.pages} 个页面${index.parts > 1 ? `，分 ${index.parts} 个部分` : ''}${reused}`);
+  // Stage 4 ends with the index: every notice is in it.
   started = now();
-  const problems = verifyStage(request, site, notices);
+  const problems = [
+    ...pageProblems,
+    ...verifyIndex(
+      request.staging,
+      notices.map((n) => n.slug),
+    ),
+  ];
   request.timed?.('verify', started, now());
   if (problems.length) throw new BuildStopped(problems, `发布前检查发现 ${problems.length} 个问题，新网站没有发布；${kept}`);
   started = now();

@@ -8,7 +8,8 @@
 // meta tags, JSON-LD, the RSS feed, the sitemap and robots.txt) are checked as loads: an absolute URL is
 // allowed only on SITE_URL's own origin, and must then lead to a file of the site. The one exception is
 // JSON-LD's `@context`, the vocabulary's name `https://schema.org`, which nothing fetches.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { join, posix, relative, sep } from 'node:path';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -33,17 +34,32 @@ export interface VerifyOptions {
   policy?: LinkPolicy;
 }
 
-interface Page {
+/** The contact every page's text must hold. */
+export type PostalContact = { address?: string; postcode?: string };
+
+/** One worker thread's share of the pages (src/site/verify-worker). */
+export interface VerifyWork {
+  dir: string;
+  files: string[];
+  contact: PostalContact;
+}
+
+/** What the check needs of one page, read once (in a worker thread on a large site: src/site/verify-worker). */
+export interface PageFacts {
   /** Path under the site's base, e.g. `notices/x/index.html`. */
   file: string;
-  ids: Set<string>;
+  ids: string[];
   /**
    * Every address on the page in document order: `link`, where the reader can go (`<a href>`, `<area href>`);
    * `load`, what the page loads or sends to (src, srcset, poster, stylesheets, CSS url(), form actions, meta
    * refresh, meta and JSON-LD URLs).
    */
   refs: Ref[];
-  text: string;
+  /** Problems found on the page itself (links out without rel or words, JSON-LD). */
+  problems: string[];
+  /** Whether the page's text holds the site's postal address and postcode (true when the site has none). */
+  hasAddress: boolean;
+  hasPostcode: boolean;
 }
 
 interface Ref {
@@ -87,10 +103,11 @@ function jsonLdUrls(value: unknown, urls: string[], problems: string[]): void {
 const LOAD_PROPERTIES = ['src', 'poster', 'data', 'action', 'formAction', 'background'];
 const SRCSET_PROPERTIES = ['srcSet', 'imageSrcSet'];
 
-function readPage(dir: string, file: string): Page & { problems: string[] } {
+/** Reads one page of the built site: its ids, addresses and own problems, and whether it shows the postal contact. */
+export function readPage(dir: string, file: string, contact: PostalContact): PageFacts {
   const tree = fromHtml(readFileSync(join(dir, file), 'utf8'));
   const all = elements(tree);
-  const ids = new Set(all.map((el) => el.properties.id).filter((id): id is string => typeof id === 'string'));
+  const ids = all.map((el) => el.properties.id).filter((id): id is string => typeof id === 'string');
   const refs: Ref[] = [];
   const load = (...urls: string[]) => urls.forEach((url) => refs.push({ url, kind: 'load' }));
   const problems: string[] = [];
@@ -132,7 +149,15 @@ function readPage(dir: string, file: string): Page & { problems: string[] } {
       }
     }
   }
-  return { file, ids, refs, text: textOf(tree), problems };
+  const text = textOf(tree);
+  return {
+    file,
+    ids,
+    refs,
+    problems,
+    hasAddress: !contact.address || text.includes(contact.address),
+    hasPostcode: !contact.postcode || text.includes(contact.postcode),
+  };
 }
 
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -150,16 +175,20 @@ export function dataFileLinks(file: string, text: string): string[] {
 
 /** Every file of the built site, as paths with `/`, sorted: walked once, then sorted into pages, data files and stylesheets. */
 const siteFiles = (dir: string) =>
-  readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .map((f) => f.split(sep).join('/'))
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .sort();
+
+/** The pages of the built site (its .html files), for reading (`readPage`) here or in worker threads. */
+export const sitePages = (dir: string) => siteFiles(dir).filter((f) => f.endsWith('.html'));
 
 /** The site's XML files (feed, sitemap) and robots.txt, outside Pagefind's and Astro's asset folders. */
 const isDataFile = (f: string) => (f.endsWith('.xml') || f === 'robots.txt') && !/^(pagefind|_astro)\//.test(f);
 
 /** The file a URL inside the site points to, or `undefined` when it leaves the site's base. */
 function targetFile(
-  dir: string,
+  files: Set<string>,
   base: string,
   from: string,
   url: string,
@@ -171,11 +200,11 @@ function targetFile(
     parsed = new URL(`${parsed.pathname}${parsed.search}${parsed.hash}`, 'http://site');
   const hash = decodeURIComponent(parsed.hash.slice(1));
   if (parsed.host !== 'site' || !parsed.pathname.startsWith(base)) return { hash, outside: true };
-  let path = decodeURIComponent(parsed.pathname.slice(base.length));
-  if (path === '' || path.endsWith('/')) path += 'index.html';
-  const full = join(dir, path);
-  if (existsSync(full) && statSync(full).isDirectory()) path = posix.join(path, 'index.html');
-  return { file: existsSync(join(dir, path)) ? path : undefined, hash, outside: false };
+  let path = posix.normalize(decodeURIComponent(parsed.pathname.slice(base.length)));
+  if (path === '.' || path.endsWith('/')) path = posix.join(path, 'index.html');
+  // A folder's address without its slash is its index.html, as static hosts serve it.
+  if (!files.has(path) && files.has(posix.join(path, 'index.html'))) path = posix.join(path, 'index.html');
+  return { file: files.has(path) ? path : undefined, hash, outside: false };
 }
 
 const CONTACT_SCHEMES = /^(tel|mailto):/i;
@@ -193,23 +222,59 @@ const reporter = (dir: string, problems: Diagnostic[]) => (file: string, field: 
  * Every page and data file: the contact on each page, links and anchors, nothing from another host, a
  * page for every notice. It does not read pagefind/, so it can run while the search index is written.
  */
-export function verifyPages({ dir, base, contact, notices, siteUrl, policy = linkPolicy() }: VerifyOptions): Diagnostic[] {
+export function verifyPages(options: VerifyOptions): Diagnostic[] {
+  return checkPages(
+    options,
+    sitePages(options.dir).map((file) => readPage(options.dir, file, options.contact)),
+  );
+}
+
+/** The old-generation heap of a page-reading worker, MiB: far above one parsed page, the largest being a ledger year page. */
+const WORKER_HEAP_MIB = 512;
+
+/** Reads `files` of the built site in `threads` worker threads (src/site/verify-worker), the main thread staying free. */
+export async function readPagesInWorkers(dir: string, files: string[], contact: PostalContact, threads: number): Promise<PageFacts[]> {
+  // Pages in turn, so each worker gets a like share of the large ones (the ledger's, the home page).
+  const count = Math.max(1, Math.min(threads, files.length));
+  const shares = Array.from({ length: count }, (_, k) => files.filter((_, i) => i % count === k));
+  const read = await Promise.all(
+    shares.map(
+      (share) =>
+        new Promise<PageFacts[]>((resolve, reject) => {
+          const work: VerifyWork = { dir, files: share, contact: { address: contact.address, postcode: contact.postcode } };
+          // A small heap makes the worker collect as it goes: what it keeps is small, one parsed page at a time.
+          const worker = new Worker(new URL('./verify-worker.ts', import.meta.url), {
+            workerData: work,
+            resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MIB },
+          });
+          worker.once('message', resolve);
+          worker.once('error', (e) => reject(new Error(`发布前检查无法读取页面：${e.message}`, { cause: e })));
+          worker.once('exit', (code) => code !== 0 && reject(new Error(`发布前检查的工作线程意外退出（${code}）。`)));
+        }),
+    ),
+  );
+  return read.flat();
+}
+
+/** The check of `verifyPages` on pages already read (`readPage`, in this thread or in workers). */
+export function checkPages(
+  { dir, base, contact, notices, siteUrl, policy = linkPolicy() }: VerifyOptions,
+  read: PageFacts[],
+): Diagnostic[] {
   const problems: Diagnostic[] = [];
   const report = reporter(dir, problems);
 
   const expectedLinks = [contact.phone && telHref(contact.phone), contact.email && mailtoHref(contact.email)].filter(Boolean) as string[];
-  // Each page's text is checked as it is read and not kept: a large site has tens of thousands of pages.
-  const pages = new Map<string, Page & { problems: string[] }>();
   const files = siteFiles(dir);
-  for (const file of files.filter((f) => f.endsWith('.html'))) {
-    const page = readPage(dir, file);
+  const fileSet = new Set(files);
+  const pages = new Map(read.map((page) => [page.file, { ...page, idSet: new Set(page.ids) }]));
+  for (const page of pages.values()) {
     for (const href of expectedLinks) {
       if (!page.refs.some((r) => r.kind === 'link' && r.url === href))
         report(page.file, 'contact', `页面缺少联系方式链接 ${href}。每一页都应在页脚显示意见反馈的联系方式，请检查页面模板。`);
     }
-    if (contact.address && !page.text.includes(contact.address)) report(page.file, 'contact.address', '页面缺少通信地址。');
-    if (contact.postcode && !page.text.includes(contact.postcode)) report(page.file, 'contact.postcode', '页面缺少邮政编码。');
-    pages.set(file, { ...page, text: '' });
+    if (!page.hasAddress) report(page.file, 'contact.address', '页面缺少通信地址。');
+    if (!page.hasPostcode) report(page.file, 'contact.postcode', '页面缺少邮政编码。');
   }
   if (!pages.size) report('', 'dist', '构建结果里没有任何页面。');
   for (const page of pages.values()) {
@@ -231,7 +296,7 @@ export function verifyPages({ dir, base, contact, notices, siteUrl, policy = lin
         report(file, 'links', `页面含有不安全的链接 ${link.slice(0, 60)}。`);
         continue;
       }
-      const target = targetFile(dir, base, file, link, siteUrl);
+      const target = targetFile(fileSet, base, file, link, siteUrl);
       if (target.outside) {
         if (/^(https?:)?\/\//i.test(link)) {
           if (kind === 'link' && mayLinkTo(policy, link)) continue;
@@ -250,7 +315,7 @@ export function verifyPages({ dir, base, contact, notices, siteUrl, policy = lin
         continue;
       }
       if (target.hash && target.file.endsWith('.html')) {
-        const ids = pages.get(target.file)?.ids ?? readPage(dir, target.file).ids;
+        const ids = pages.get(target.file)?.idSet ?? new Set(readPage(dir, target.file, contact).ids);
         if (!ids.has(target.hash)) report(file, 'links', `链接 ${link} 指向的位置 #${target.hash} 在 ${target.file} 里不存在。`);
       }
     }

@@ -4,7 +4,7 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeIndexTexts } from '../../src/build/index-text';
+import { indexTexts } from '../../src/build/index-text';
 import { checkContent } from '../../src/notice/check';
 import { CheckCache } from '../../src/notice/check-cache';
 import { buildSearchIndex } from '../../src/search/build-index';
@@ -55,7 +55,7 @@ describe('npm run build: index parts kept between builds', () => {
     rmSync(join(scratch, 'pagefind'), { recursive: true });
     const check = new CheckCache(join(dir, 'scratch-cache', 'check.json'));
     const checked = checkContent(content, process.cwd(), check).notices;
-    const texts = makeIndexTexts(checked, check.renderedDir, join(dir, 'scratch-cache', 'texts'));
+    const texts = indexTexts(checked, check.renderedDir, join(dir, 'scratch-cache', 'texts'));
     const notices = checked.map((n) => ({ id: n.slug, date: n.data!.date }));
     await buildSearchIndex(scratch, planIndexParts(notices, SEARCH_FIXTURE.partSize), { document: (id) => texts.document(id) });
     expect(fileHashes(join(changed.out, 'pagefind'))).toEqual(fileHashes(join(scratch, 'pagefind')));
