@@ -164,8 +164,10 @@ export class ProcessTreeSampler {
     }
     for (const s of this.samples) {
       for (const [label, rss] of Object.entries(s.byLabel)) {
-        const p = processes.get(label)!;
+        // A sample may name a process under a label it had then (a node process is labelled once it has run).
+        const p = processes.get(label) ?? { label, pids: 0, peakRss: 0, peakSampledRss: 0, cpuSeconds: 0 };
         p.peakSampledRss = Math.max(p.peakSampledRss, rss);
+        processes.set(label, p);
       }
     }
     const peak = this.samples.reduce<MemorySample | undefined>((max, s) => (!max || s.rss > max.rss ? s : max), undefined);

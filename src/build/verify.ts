@@ -1,7 +1,9 @@
 // Build stage: the post-build check of the pages (src/site/verify), with what it read of each page kept
-// between builds by the SHA-256 of the page's bytes: a page unchanged since the last build is not parsed
-// again (on a rebuild after one notice changed, nearly every page is byte-identical). Pages that must be
-// read are read in worker threads when there are many, so a cold build checks its pages on both cores.
+// between builds by the SHA-256 of the page's text: a page unchanged since the last build is not parsed
+// again (on a rebuild after one notice changed, nearly every page is unchanged). The hashed names of the
+// site's scripts and styles are left out of that text, because they change with any text of the site (the
+// 简/繁 dictionary is cut to it): a kept page's own addresses of them are read afresh, in order. Pages that
+// must be read are read in worker threads when there are many, so a cold build checks its pages on both cores.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -15,6 +17,17 @@ const WORKER_THRESHOLD = 100;
 
 type Kept = Record<string, Omit<PageFacts, 'file'>>;
 
+/** An address of one of the site's built scripts or styles (Astro names them by their content's hash). */
+const ASSET = /\s(?:src|href)="([^"]*\/_astro\/[^"]*)"/g;
+const isAsset = (url: string) => url.includes('/_astro/');
+
+/** A kept page's facts with the page's current asset addresses, or undefined when they do not line up. */
+function withAssets(kept: Omit<PageFacts, 'file'>, file: string, assets: string[]): PageFacts | undefined {
+  let next = 0;
+  const refs = kept.refs.map((ref) => (isAsset(ref.url) ? { ...ref, url: assets[next++] ?? '' } : ref));
+  return next === assets.length && refs.every((ref) => ref.url !== '') ? { ...kept, refs, file } : undefined;
+}
+
 /** `verifyPages` of src/site/verify, reading only the pages not kept in `cacheFile`. */
 export async function verifyBuiltPages(options: VerifyOptions, cacheFile: string): Promise<Diagnostic[]> {
   const { dir, contact } = options;
@@ -27,20 +40,19 @@ export async function verifyBuiltPages(options: VerifyOptions, cacheFile: string
   // What is read of a page depends on its bytes, on the postal contact it must show and on this code.
   const salt = `${codeVersion()}\0${contact.address ?? ''}\0${contact.postcode ?? ''}\0`;
   const files = sitePages(dir);
-  const keys = new Map(
-    files.map((file) => [
-      file,
-      createHash('sha256')
-        .update(salt)
-        .update(readFileSync(join(dir, file)))
-        .digest('hex'),
-    ]),
-  );
+  const keys = new Map<string, string>();
   const facts: PageFacts[] = [];
   const missing: string[] = [];
   for (const file of files) {
-    const hit = kept[keys.get(file)!];
-    if (hit) facts.push({ ...hit, file });
+    const html = readFileSync(join(dir, file), 'utf8');
+    const assets = [...html.matchAll(ASSET)].map((m) => m[1]);
+    const key = createHash('sha256')
+      .update(salt)
+      .update(html.replace(ASSET, (m, url: string) => m.replace(url, '/_astro/')))
+      .digest('hex');
+    keys.set(file, key);
+    const hit = kept[key] && withAssets(kept[key], file, assets);
+    if (hit) facts.push(hit);
     else missing.push(file);
   }
   facts.push(

@@ -229,9 +229,6 @@ export function verifyPages(options: VerifyOptions): Diagnostic[] {
   );
 }
 
-/** The old-generation heap of a page-reading worker, MiB: far above one parsed page, the largest being a ledger year page. */
-const WORKER_HEAP_MIB = 512;
-
 /** Reads `files` of the built site in `threads` worker threads (src/site/verify-worker), the main thread staying free. */
 export async function readPagesInWorkers(dir: string, files: string[], contact: PostalContact, threads: number): Promise<PageFacts[]> {
   // Pages in turn, so each worker gets a like share of the large ones (the ledger's, the home page).
@@ -242,11 +239,7 @@ export async function readPagesInWorkers(dir: string, files: string[], contact: 
       (share) =>
         new Promise<PageFacts[]>((resolve, reject) => {
           const work: VerifyWork = { dir, files: share, contact: { address: contact.address, postcode: contact.postcode } };
-          // A small heap makes the worker collect as it goes: what it keeps is small, one parsed page at a time.
-          const worker = new Worker(new URL('./verify-worker.ts', import.meta.url), {
-            workerData: work,
-            resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MIB },
-          });
+          const worker = new Worker(new URL('./verify-worker.ts', import.meta.url), { workerData: work });
           worker.once('message', resolve);
           worker.once('error', (e) => reject(new Error(`发布前检查无法读取页面：${e.message}`, { cause: e })));
           worker.once('exit', (code) => code !== 0 && reject(new Error(`发布前检查的工作线程意外退出（${code}）。`)));
