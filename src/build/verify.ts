@@ -3,7 +3,8 @@
 // again (on a rebuild after one notice changed, nearly every page is unchanged). The hashed names of the
 // site's scripts and styles are left out of that text, because they change with any text of the site (the
 // 简/繁 dictionary is cut to it): a kept page's own addresses of them are read afresh, in order. Pages that
-// must be read are read in worker threads when there are many, so a cold build checks its pages on both cores.
+// must be read are read in worker threads when there are many, leaving a core to the search index (which may
+// still be written) and the memory of one more thread's pages to the machine.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -57,7 +58,7 @@ export async function verifyBuiltPages(options: VerifyOptions, cacheFile: string
   }
   facts.push(
     ...(missing.length >= WORKER_THRESHOLD
-      ? await readPagesInWorkers(dir, missing, contact, availableParallelism())
+      ? await readPagesInWorkers(dir, missing, contact, Math.max(1, availableParallelism() - 1))
       : missing.map((file) => readPage(dir, file, contact))),
   );
   const problems = checkPages(options, facts);

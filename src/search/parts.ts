@@ -2,7 +2,9 @@
 // a bounded number of notices (it keeps every page's words in memory until it writes), and so that changing
 // or adding a notice re-indexes the one small part it belongs to while every other part is reused.
 // Parts are calendar periods: a year, or, when a year holds more notices than a part may, its halves, then
-// quarters, months and days, each split only while it is too big. A notice's part depends only on the
+// quarters, months, 旬 (the first, second and last ten days of a month) and days, each split only while it
+// is too big. Each level cuts a period into two or three, so a split period's parts are not much smaller
+// than the limit (a busy month is not scattered into thirty parts of its days). A notice's part depends only on the
 // notices of its own period, so a new notice never moves the boundaries of another period's parts.
 // The newest part is the main index (pagefind/ itself); the search page shows its results first and merges
 // the older parts (Pagefind's mergeIndex) after them, newest first. The build and the search page both call
@@ -13,7 +15,7 @@ import { sizeFromEnv } from '../site/overrides';
 export const DEFAULT_PART_SIZE = 200;
 
 export interface IndexPart {
-  /** The calendar period the part covers (`all` on a site of one part; `2023`, `2023-h2`, `2023-q3`, `2023-08`, `2023-08-15`, `2023-08-15-2`). */
+  /** The calendar period the part covers (`all` on a site of one part; `2023`, `2023-h2`, `2023-q3`, `2023-08`, `2023-08-x2` (its 中旬), `2023-08-15`, `2023-08-15-2`). */
   period: string;
   /** The part's folder under pagefind/: '' for the newest part, which is the main index, else `part-<period>`. */
   dir: string;
@@ -37,6 +39,7 @@ const LEVELS: Array<(n: Dated) => string> = [
   (n) => `${n.date.slice(0, 4)}-h${month(n) <= 6 ? 1 : 2}`,
   (n) => `${n.date.slice(0, 4)}-q${Math.ceil(month(n) / 3)}`,
   (n) => n.date.slice(0, 7),
+  (n) => `${n.date.slice(0, 7)}-x${Math.min(3, Math.ceil(Number(n.date.slice(8, 10)) / 10))}`,
   (n) => n.date.slice(0, 10),
 ];
 

@@ -23,13 +23,24 @@ describe('planIndexParts', () => {
     expect(parts.map((p) => p.period)).toEqual(['2023', '2021', '2020']);
   });
 
-  it('splits a year that is too big into halves, quarters, months and days, as far as needed', () => {
+  it('splits a year that is too big into halves, quarters, months, 旬 and days, as far as needed', () => {
     const parts = planIndexParts(on({ '2023-02-01': 2, '2023-05-01': 2, '2023-08-01': 3, '2023-08-02': 4, '2022-01-01': 1 }), 5);
     expect(parts.map((p) => [p.period, p.ids.length])).toEqual([
       ['2023-08-02', 4],
       ['2023-08-01', 3],
       ['2023-h1', 4],
       ['2022', 1],
+    ]);
+  });
+
+  it('splits a busy month into its 旬 before its days', () => {
+    const dates: Record<string, number> = {};
+    for (let day = 1; day <= 30; day++) dates[`2023-08-${String(day).padStart(2, '0')}`] = 1;
+    const parts = planIndexParts(on(dates), 12);
+    expect(parts.map((p) => [p.period, p.ids.length])).toEqual([
+      ['2023-08-x3', 10],
+      ['2023-08-x2', 10],
+      ['2023-08-x1', 10],
     ]);
   });
 
