@@ -3,7 +3,8 @@
 // document is made from the checked notice (src/build/index-text) while Astro renders the pages in its own
 // process (src/build/render), and Pagefind indexes the documents on the other core; the pages are checked
 // (src/build/verify) as soon as Astro has written them, the index once it is written, and
-// only then is the site swapped in for the output folder (src/build/publish).
+// only then, with gzipped copies of its scripts and stylesheets (src/build/precompress), is the site swapped
+// in for the output folder (src/build/publish).
 import { renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkContent, type CheckedNotice } from '../notice/check';
@@ -17,6 +18,7 @@ import { linkPolicy } from '../site/link-policy';
 import { cacheRoot } from '../site/paths';
 import { verifyIndex, type VerifyOptions } from '../site/verify';
 import { indexTexts } from './index-text';
+import { precompress } from './precompress';
 import { publishSite } from './publish';
 import { verifyBuiltPages } from './verify';
 import { renderSite, type Rendering } from './render';
@@ -178,6 +180,9 @@ export async function runPipeline(request: BuildRequest, kept: string): Promise<
   ];
   request.timed?.('verify', started, now());
   if (problems.length) throw new BuildStopped(problems, `发布前检查发现 ${problems.length} 个问题，新网站没有发布；${kept}`);
+  started = now();
+  const compressed = precompress(request.staging);
+  request.timed?.('precompress', started, now(), { files: compressed });
   started = now();
   publishSite(request.staging, request.outDir, request.base);
   request.timed?.('swap', started, now());

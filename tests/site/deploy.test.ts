@@ -249,6 +249,9 @@ const TYPES: Record<string, RegExp> = {
   '.pf_index': /^application\/octet-stream$/,
   '.pf_fragment': /^application\/octet-stream$/,
   '.pf_filter': /^application\/octet-stream$/,
+  // The gzipped copies of scripts and stylesheets (src/build/precompress): gzip_static sends one in place of
+  // its file; asked for by its own name, it is a download.
+  '.gz': /^application\/(gzip|x-gzip|octet-stream)$/,
 };
 
 const nginx = checkNginx();
@@ -328,6 +331,8 @@ describe.skipIf(!nginx.available)(`nginx with the shipped recipes${nginx.reason 
       expect(res.headers.get('content-type')).toMatch(TYPES['.js']);
       expect(res.headers.get('content-encoding')).toBe('gzip');
       expect(res.body.equals(file('pagefind/pagefind.js'))).toBe(true);
+      // The copy the build compressed at the highest level, not a compression of nginx's own.
+      expect(res.headers.get('content-length')).toBe(String(file('pagefind/pagefind.js.gz').length));
     });
 
     it('serves Pagefind’s WebAssembly byte for byte, not compressed again', async () => {

@@ -275,7 +275,7 @@ describe('a build with SITE_URL', () => {
     const allowed =
       /^(https:\/\/xc\.example\.gov\.cn\/gongshi\/|http:\/\/www\.w3\.org\/|http:\/\/www\.sitemaps\.org\/schemas\/sitemap\/0\.9$|https:\/\/example\.com\$\{|https:\/\/schema\.org$|http:\/\/json-schema\.org\/draft-07\/schema#$)/;
     const found: string[] = [];
-    for (const file of listFiles(dir).filter((f) => !f.startsWith('pagefind/') && !f.endsWith('.js'))) {
+    for (const file of listFiles(dir).filter((f) => !f.startsWith('pagefind/') && !/\.(js|gz)$/.test(f))) {
       for (const m of read(dir, file).matchAll(/(?:https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}[^\s"'<>)`]*/gi)) {
         if (!allowed.test(m[0])) found.push(`${file}: ${m[0]}`);
       }
