@@ -16,3 +16,18 @@ export function unlinkedContact(contact: { phone?: string[]; email?: string[] },
   const hrefs = [...(contact.phone ?? []).map((p) => telHref(p)), ...(contact.email ?? []).map((e) => mailtoHref(e))];
   return hrefs.some((href) => !html.includes(`href="${href}"`));
 }
+
+/**
+ * The lines of a contact's postal address: each address with the postcode of the same position; postcodes
+ * left over go with the last address, or stand alone when there is no address.
+ */
+export function postalLines(address?: string | string[], postcode?: string | string[]): Array<{ address: string; postcode?: string }> {
+  const addresses = address === undefined ? [] : [address].flat();
+  const postcodes = postcode === undefined ? [] : [postcode].flat();
+  const lines: Array<{ address: string; postcode?: string }> = addresses.map((a, i) => ({
+    address: a,
+    postcode: postcodes[i] ?? (i === addresses.length - 1 ? postcodes.slice(addresses.length).join('、') : undefined),
+  }));
+  if (!addresses.length && postcodes.length) lines.push({ address: '', postcode: postcodes.join('、') });
+  return lines;
+}

@@ -6,7 +6,7 @@
 // one. Nothing else of the page is read by Pagefind (the rest is data-pagefind-ignore), and a site test
 // checks that Pagefind reads from this exactly what it reads from the built page.
 import type { NoticeData } from '../schemas';
-import { mailtoHref, telHref, unlinkedContact } from '../notice/contact';
+import { mailtoHref, postalLines, telHref, unlinkedContact } from '../notice/contact';
 import { toSearchIndexHtml } from './index-html';
 
 /** What the index needs of a notice: its frontmatter and its rendered body. */
@@ -26,13 +26,7 @@ function contactBlock(contact: NonNullable<IndexedNotice['data']['contact']>): s
   const row = (label: string, content: string) => `<div><dt>${label}</dt><dd>${content}</dd></div>`;
   const phones = list(contact.phone);
   const emails = list(contact.email);
-  const addresses = list(contact.address);
-  const postcodes = list(contact.postcode);
-  const lines = addresses.map((address, i) => ({
-    address,
-    postcode: postcodes[i] ?? (i === addresses.length - 1 ? postcodes.slice(addresses.length).join('、') : undefined),
-  }));
-  if (!addresses.length && postcodes.length) lines.push({ address: '', postcode: postcodes.join('、') });
+  const lines = postalLines(contact.address, contact.postcode);
   const address = lines
     .map(
       ({ address, postcode }, i) =>
