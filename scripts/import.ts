@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { optionMistake, type OptionsAllowed } from './lib/option-mistake';
 import { formatDiagnostic } from '../src/notice/diagnostics';
 import { findDuplicate, uniqueFileName } from '../src/importer/duplicates';
 import { FORMAT_NAMES, importFile, ImportError } from '../src/importer';
@@ -19,6 +20,15 @@ const USAGE =
   '用法：npm run import -- <原文文件> [--title 标题] [--slug 网址名] [--out 目录] [--force] [--no-attachment]\n' +
   '（导入 Word 文档或 PDF 时，原文复制到 content/sources/ 并作为通报的附件“原文”；加 --no-attachment 则不附原文）';
 
+const OPTIONS: OptionsAllowed = {
+  names: ['--title', '--slug', '--out', '--force', '--no-attachment'],
+  examples: {
+    '--title': '--title 中共某某委员会关于巡察整改进展情况的通报',
+    '--slug': '--slug xiangjiang-chengtou',
+    '--out': '--out content/notices',
+  },
+};
+
 async function main(): Promise<number> {
   let args;
   try {
@@ -30,11 +40,18 @@ async function main(): Promise<number> {
         out: { type: 'string', default: 'content/notices' },
         force: { type: 'boolean', default: false },
         'no-attachment': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (e) {
-    console.error(`错误：${(e as Error).message}\n${USAGE}`);
+    console.error(`错误：${optionMistake(e as NodeJS.ErrnoException, OPTIONS)}\n${USAGE}`);
     return 2;
+  }
+  if (args.values.help) {
+    console.log(
+      `${USAGE}\n把收到的通报原文（.txt、.docx、.html、.pdf）转换成 content/notices/ 里的一份通报，并说明识别出的结构和联系方式。`,
+    );
+    return 0;
   }
   const [file] = args.positionals;
   if (!file || args.positionals.length > 1) {

@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
+import { optionMistake, type OptionsAllowed } from './lib/option-mistake';
 import { formatDiagnostic } from '../src/notice/diagnostics';
 import { freeNoticeFileName, NewNoticeError, resolveFields, skeletonNotice, todayInShanghai, type Ask } from '../src/notice/skeleton';
 import { findSameTitleAndDate } from '../src/importer/duplicates';
@@ -23,6 +24,12 @@ const EXAMPLES: Record<string, string> = {
   '--date': '--date 2024-09-10',
 };
 
+const OPTIONS: OptionsAllowed = {
+  names: ['--title', '--issuer', '--date'],
+  examples: EXAMPLES,
+  positional: (argument) => `多余的参数“${argument}”。标题要写在 --title 后面，例如 ${EXAMPLES['--title']}；含空格时请加引号。`,
+};
+
 /** The user cancelled a question (Ctrl+C, or the end of input): not a mistake, nothing written. */
 class Cancelled extends Error {}
 
@@ -30,21 +37,6 @@ class Cancelled extends Error {}
 function shown(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
-}
-
-/** parseArgs's English complaint, said in Chinese with the option it is about. */
-function optionMistake(e: NodeJS.ErrnoException): string {
-  const named = e.message.match(/'([^' ]+)/)?.[1] ?? '';
-  switch (e.code) {
-    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return `不认识的选项 ${named}。只能用 --title、--issuer 和 --date。`;
-    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return `${named} 后面缺少内容，例如 ${EXAMPLES[named] ?? `${named} 内容`}。`;
-    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
-      return `多余的参数“${named}”。标题要写在 --title 后面，例如 ${EXAMPLES['--title']}；含空格时请加引号。`;
-    default:
-      return `${e.message}。`;
-  }
 }
 
 /** Questions on the terminal; Ctrl+C or the end of input cancels. */
@@ -76,7 +68,7 @@ async function main(): Promise<number> {
       options: { title: { type: 'string' }, issuer: { type: 'string' }, date: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     }));
   } catch (e) {
-    console.error(`错误：${optionMistake(e as NodeJS.ErrnoException)}\n${USAGE}\n${NOTHING_WRITTEN}`);
+    console.error(`错误：${optionMistake(e as NodeJS.ErrnoException, OPTIONS)}\n${USAGE}\n${NOTHING_WRITTEN}`);
     return 1;
   }
   if (values.help) {

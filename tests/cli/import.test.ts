@@ -139,10 +139,29 @@ describe('npm run import on other inputs', () => {
     expect(readdirSync(dir).sort()).toEqual(['out', 'seed.txt']);
   });
 
+  it('prints its usage in Chinese for --help and writes nothing', async () => {
+    const dir = tempDir();
+    for (const flag of ['--help', '-h']) {
+      const { code, stdout, stderr } = await runScript('import', [flag], { cwd: dir });
+      expect(code).toBe(0);
+      expect(stderr).toBe('');
+      expect(stdout).toMatch(/^用法：npm run import -- <原文文件>/);
+      expect(stdout).not.toMatch(/[A-Z][a-z]+ option/);
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it.each([
     ['a missing file', ['missing.txt', '--out', 'out'], 1, /missing\.txt：无法读取文件（ENOENT）/],
     ['no file at all', ['--out', 'out'], 2, /请给出一个原文文件。\n用法：npm run import/],
     ['a bad --slug', ['seed.txt', '--slug', 'Wu Han', '--out', 'out'], 2, /--slug 只能包含小写字母/],
+    [
+      'an unknown option',
+      ['seed.txt', '--titel', '标题', '--out', 'out'],
+      2,
+      /^错误：不认识的选项 --titel。只能用 --title、--slug、--out、--force 和 --no-attachment。\n用法：npm run import/,
+    ],
+    ['an option without its value', ['seed.txt', '--out'], 2, /^错误：--out 后面缺少内容，例如 --out content\/notices。/],
   ])('explains %s without a stack trace', async (_, args, exitCode, message) => {
     const dir = tempDir();
     copyFileSync(SEED_PATH, join(dir, 'seed.txt'));
