@@ -42,22 +42,15 @@ export class PartCache {
     this.#dir = dir;
   }
 
-  /**
-   * Copies the part with this fingerprint into `outputPath`, leaving out the files `skip` names; false when
-   * there is none (or it went meanwhile).
-   */
-  restore(fingerprint: string, outputPath: string, skip: (name: string) => boolean = () => false): boolean {
+  /** Copies the part with this fingerprint to `outputPath`, a folder not there yet; false when there is none (or it went meanwhile). */
+  restore(fingerprint: string, outputPath: string): boolean {
     const kept = join(this.#dir, fingerprint);
     if (!existsSync(kept)) return false;
     const incoming = `${outputPath}.restoring-${process.pid}`;
     try {
-      cpSync(kept, incoming, { recursive: true, filter: (from) => from === kept || !skip(from.slice(kept.length + 1)) });
+      cpSync(kept, incoming, { recursive: true });
       mkdirSync(dirname(outputPath), { recursive: true });
-      // The main part's folder is pagefind/ itself, which may hold other parts' folders already.
-      if (existsSync(outputPath)) {
-        for (const name of readdirSync(incoming)) renameSync(join(incoming, name), join(outputPath, name));
-        rmSync(incoming, { recursive: true, force: true });
-      } else renameSync(incoming, outputPath);
+      renameSync(incoming, outputPath);
       this.#used.add(fingerprint);
       return true;
     } catch {
@@ -67,11 +60,11 @@ export class PartCache {
     }
   }
 
-  /** Keeps the part just written at `outputPath`, without the folders `others` names (other parts inside the main one). */
-  store(fingerprint: string, outputPath: string, others: string[] = []): void {
+  /** Keeps the part just written at `outputPath`. */
+  store(fingerprint: string, outputPath: string): void {
     mkdirSync(this.#dir, { recursive: true });
     const incoming = join(this.#dir, `.${fingerprint}.${process.pid}`);
-    cpSync(outputPath, incoming, { recursive: true, filter: (from) => !others.some((p) => from === join(outputPath, p)) });
+    cpSync(outputPath, incoming, { recursive: true });
     rmSync(join(this.#dir, fingerprint), { recursive: true, force: true });
     renameSync(incoming, join(this.#dir, fingerprint));
     this.#used.add(fingerprint);

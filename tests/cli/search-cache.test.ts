@@ -43,6 +43,11 @@ describe('npm run build: index parts kept between builds', () => {
     const again = build('again');
     expect(again.parts).toMatchObject({ parts: 6, reused: 6 });
     expect(fileHashes(join(again.out, 'pagefind'))).toEqual(fileHashes(join(first.out, 'pagefind')));
+    // Restored parts are laid out as written ones: Pagefind's script and WebAssembly in the main part only.
+    const files = Object.keys(fileHashes(join(again.out, 'pagefind')));
+    expect(files).toContain('pagefind.js');
+    expect(files.some((f) => /^wasm\./.test(f))).toBe(true);
+    expect(files.filter((f) => f.startsWith('part-') && /\/(pagefind\.js|pagefind-worker\.js|wasm\.[^/]*)$/.test(f))).toEqual([]);
 
     // The oldest notice is in the last part (its month): only that part is indexed again.
     const oldest = join(content, 'notices/2023-01-10-alpha.md');
