@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Diagnostic } from '../notice/diagnostics';
 import { codeVersion } from '../site/code-version';
-import { checkPages, readPage, readPagesInWorkers, sitePages, type PageFacts, type VerifyOptions } from '../site/verify';
+import { checkPages, readPage, readPagesInWorkers, siteFiles, sitePages, type PageFacts, type VerifyOptions } from '../site/verify';
 
 /** Fewer pages than this to read are read in this thread: starting workers would take longer. */
 const WORKER_THRESHOLD = 100;
@@ -40,7 +40,8 @@ export async function verifyBuiltPages(options: VerifyOptions, cacheFile: string
   }
   // What is read of a page depends on its bytes, on the postal contact it must show and on this code.
   const salt = `${codeVersion()}\0${contact.address ?? ''}\0${contact.postcode ?? ''}\0`;
-  const files = sitePages(dir);
+  const all = siteFiles(dir);
+  const files = sitePages(all);
   const keys = new Map<string, string>();
   const facts: PageFacts[] = [];
   const missing: string[] = [];
@@ -61,7 +62,7 @@ export async function verifyBuiltPages(options: VerifyOptions, cacheFile: string
       ? await readPagesInWorkers(dir, missing, contact, Math.max(1, availableParallelism() - 1))
       : missing.map((file) => readPage(dir, file, contact))),
   );
-  const problems = checkPages(options, facts);
+  const problems = checkPages(options, facts, all);
   // The pages of this build only, written whole, then renamed.
   const next: Kept = {};
   for (const { file, ...rest } of facts) next[keys.get(file)!] = rest;

@@ -174,14 +174,14 @@ export function dataFileLinks(file: string, text: string): string[] {
 }
 
 /** Every file of the built site, as paths with `/`, sorted: walked once, then sorted into pages, data files and stylesheets. */
-const siteFiles = (dir: string) =>
+export const siteFiles = (dir: string) =>
   readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .sort();
 
-/** The pages of the built site (its .html files), for reading (`readPage`) here or in worker threads. */
-export const sitePages = (dir: string) => siteFiles(dir).filter((f) => f.endsWith('.html'));
+/** The pages among the site's files (its .html files), for reading (`readPage`) here or in worker threads. */
+export const sitePages = (files: string[]) => files.filter((f) => f.endsWith('.html'));
 
 /** The site's XML files (feed, sitemap) and robots.txt, outside Pagefind's and Astro's asset folders. */
 const isDataFile = (f: string) => (f.endsWith('.xml') || f === 'robots.txt') && !/^(pagefind|_astro)\//.test(f);
@@ -223,9 +223,11 @@ const reporter = (dir: string, problems: Diagnostic[]) => (file: string, field: 
  * page for every notice. It does not read pagefind/, so it can run while the search index is written.
  */
 export function verifyPages(options: VerifyOptions): Diagnostic[] {
+  const files = siteFiles(options.dir);
   return checkPages(
     options,
-    sitePages(options.dir).map((file) => readPage(options.dir, file, options.contact)),
+    sitePages(files).map((file) => readPage(options.dir, file, options.contact)),
+    files,
   );
 }
 
@@ -249,16 +251,16 @@ export async function readPagesInWorkers(dir: string, files: string[], contact: 
   return read.flat();
 }
 
-/** The check of `verifyPages` on pages already read (`readPage`, in this thread or in workers). */
+/** The check of `verifyPages` on pages already read (`readPage`, in this thread or in workers); `files`: `siteFiles(dir)`. */
 export function checkPages(
   { dir, base, contact, notices, siteUrl, policy = linkPolicy() }: VerifyOptions,
   read: PageFacts[],
+  files: string[],
 ): Diagnostic[] {
   const problems: Diagnostic[] = [];
   const report = reporter(dir, problems);
 
   const expectedLinks = [contact.phone && telHref(contact.phone), contact.email && mailtoHref(contact.email)].filter(Boolean) as string[];
-  const files = siteFiles(dir);
   const fileSet = new Set(files);
   const pages = new Map(read.map((page) => [page.file, { ...page, idSet: new Set(page.ids) }]));
   for (const page of pages.values()) {
