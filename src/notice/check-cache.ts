@@ -1,10 +1,10 @@
 // The content check's result for each notice file, kept between builds in Astro's cache folder: a file
-// whose path and bytes are unchanged, checked by unchanged checker code, is not parsed again. A cold build
-// (no cache folder) checks everything; the cache never decides whether content passes, it only remembers.
+// whose path and bytes are unchanged, checked by unchanged code (src/site/code-version), is not parsed
+// again. A cold build (no cache folder) checks everything; the cache never decides whether content passes,
+// it only remembers.
 // Beside it, each passing notice's rendered body (HTML and outline), by the SHA-256 of its file: the check
 // renders it from the syntax tree it has parsed anyway, and Astro's pages read it (src/notice/collection)
 // instead of parsing the Markdown twice more (the page and the open data).
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from './diagnostics';
@@ -12,6 +12,7 @@ import type { RenderedNotice } from './html';
 import type { OutboundLink } from './file';
 import type { ProblemSummary } from './outline';
 import type { NoticeData } from '../schemas';
+import { codeVersion } from '../site/code-version';
 import { cacheRoot } from '../site/paths';
 
 /** What checking one notice file gives, apart from the rules that span files. */
@@ -34,23 +35,10 @@ interface Entry {
   result: FileCheck;
 }
 
-/** The checker's own code and its dependencies' versions: when they change, every cached result is stale. */
-function checkerVersion(): string {
-  const hash = createHash('sha256');
-  const src = join(import.meta.dirname, '..');
-  for (const folder of ['notice', 'schemas', 'site']) {
-    for (const name of readdirSync(join(src, folder)).sort()) {
-      if (name.endsWith('.ts')) hash.update(name).update(readFileSync(join(src, folder, name)));
-    }
-  }
-  const lock = join(src, '..', 'package-lock.json');
-  if (existsSync(lock)) hash.update(readFileSync(lock));
-  return hash.digest('hex');
-}
-
 export class CheckCache {
   #file: string;
-  #version = checkerVersion();
+  // gongshi's code and its dependencies' versions: when any of them changes, every cached result is stale.
+  #version = codeVersion();
   #entries = new Map<string, Entry>();
   #used = new Map<string, Entry>();
   hits = 0;

@@ -1,6 +1,6 @@
 // A fingerprint of gongshi's own code and its dependencies' versions, for caches of what that code makes
-// from content (the index documents): when any of it changes, everything kept is made again. Every source
-// file counts, so no list of "the code that matters" has to be kept by hand.
+// from content (the content check, the index documents, the page check): when any of it changes, everything
+// kept is made again. Every source file counts, so no list of "the code that matters" has to be kept by hand.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
