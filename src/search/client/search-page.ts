@@ -200,7 +200,7 @@ class SearchPanel extends HTMLElement {
       const filters = this.#chosenFilters();
       // The newest part answers first; the older parts are merged after it and the search runs again over
       // every part, which gives the final result. Until then the page says that it is still looking.
-      let final = engine.merged;
+      const partial = !engine.merged;
       let search = await engine.search(q, { filters });
       if (mine !== this.#generation) return;
       if (search.terms.length === 0) {
@@ -211,13 +211,12 @@ class SearchPanel extends HTMLElement {
       this.#shown = { hits: search.hits, count: 0, mine };
       await this.#showMore();
       if (mine !== this.#generation) return;
-      if (!final) {
+      if (partial) {
         // The count so far, in the final sentence's words, so the line keeps its height when the final count
         // replaces it; the note after the results says what is still going on.
         status.textContent = `已找到 ${search.hits.length} 份与“${q}”相关的通报${converted()}…`;
         progress.hidden = false;
         await engine.complete().finally(() => (progress.hidden = true));
-        final = true;
         const earlier = search.hits;
         search = await engine.search(q, { filters });
         if (mine !== this.#generation) return;
