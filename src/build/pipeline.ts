@@ -1,5 +1,5 @@
 // npm run build as typed stages in one place: check → index text → (Astro ∥ search index) → verify →
-// publish. The content check stops the build with the author's diagnostics; then each notice's index
+// precompress → publish. The content check stops the build with the author's diagnostics; then each notice's index
 // document is made from the checked notice (src/build/index-text) while Astro renders the pages in its own
 // process (src/build/render), and Pagefind indexes the documents on the other core; the pages are checked
 // (src/build/verify) as soon as Astro has written them, the index once it is written, and
@@ -127,10 +127,10 @@ export async function renderAndIndexStage(
     });
     request.timed?.('search-index', started, now(), { parts: index.parts, reused: index.reused, made: texts.made });
   } catch (e) {
-    // The index failed: Astro stops too.
+    // The index failed: Astro stops too. Its message is a line of its own, as the build always printed it.
     if (rendering.process.exitCode === null) rendering.process.kill();
     await pagesChecked.catch(() => {});
-    throw new BuildStopped([], (e as Error).message);
+    throw new BuildStopped([], `${(e as Error).message}\n`);
   }
   await rendered.catch((e: Error) => {
     throw new BuildStopped([], e.message);
