@@ -1,4 +1,4 @@
-// npm run import -- <file> [--title …] [--slug …] [--out dir] [--force] [--no-attachment]
+// npm run import -- <file> [--title …] [--date YYYY-MM-DD] [--issuer …] [--slug …] [--out dir] [--force] [--no-attachment]
 // <file>: a text file, a Word file (.docx), a web page saved from a CMS (.html) or a PDF with a text layer.
 // A Word file or PDF is also kept in the content folder's sources/ (the folder above --out) and recorded as
 // the notice's attachment 原文, unless --no-attachment is given.
@@ -17,12 +17,15 @@ import { IndexNumberError, indexNumberFor, withIndexNumber } from '../src/notice
 import { readSiteConfig } from '../src/site/config';
 
 const USAGE =
-  '用法：npm run import -- <原文文件> [--title 标题] [--slug 网址名] [--out 目录] [--force] [--no-attachment]\n' +
+  '用法：npm run import -- <原文文件> [--title 标题] [--date 成文日期] [--issuer 发布机构] [--slug 网址名] [--out 目录] [--force] [--no-attachment]\n' +
+  '（--date 写成 YYYY-MM-DD，用于原文没有落款日期时；--issuer 用于原文没有落款单位或要改用别的名称时）\n' +
   '（导入 Word 文档或 PDF 时，原文复制到 content/sources/ 并作为通报的附件“原文”；加 --no-attachment 则不附原文）';
 
 const OPTIONS: OptionsAllowed = {
-  names: ['--title', '--slug', '--out', '--force', '--no-attachment'],
+  names: ['--title', '--date', '--issuer', '--slug', '--out', '--force', '--no-attachment'],
   examples: {
+    '--date': '--date 2023-09-20',
+    '--issuer': '--issuer 中共某某委员会',
     '--title': '--title 中共某某委员会关于巡察整改进展情况的通报',
     '--slug': '--slug xiangjiang-chengtou',
     '--out': '--out content/notices',
@@ -36,6 +39,8 @@ async function main(): Promise<number> {
       allowPositionals: true,
       options: {
         title: { type: 'string' },
+        date: { type: 'string' },
+        issuer: { type: 'string' },
         slug: { type: 'string' },
         out: { type: 'string', default: 'content/notices' },
         force: { type: 'boolean', default: false },
@@ -78,6 +83,8 @@ async function main(): Promise<number> {
   try {
     result = await importFile(bytes, {
       title: args.values.title,
+      date: args.values.date,
+      issuer: args.values.issuer,
       slug: args.values.slug,
       sourceName: file,
       original: args.values['no-attachment'] ? undefined : keep,
@@ -165,6 +172,10 @@ async function main(): Promise<number> {
   console.log(`已导入 ${file} → ${target}`);
   if (r.format !== 'text') console.log(`  格式：${FORMAT_NAMES[r.format]}`);
   else console.log(`  编码：${r.encoding}${r.crlf ? '（CRLF 换行已统一为 LF）' : ''}`);
+  console.log(
+    `  成文日期：${result.date}（${r.dateFrom === '落款' ? '取自落款' : r.dateFrom === '--date' ? '取自 --date' : `取自${r.dateFrom}`}）`,
+  );
+  if (r.issuerFrom) console.log(`  发布机构：${result.issuer}（取自${r.issuerFrom === '--issuer' ? ' --issuer' : r.issuerFrom}）`);
   console.log(`  删除拼音注音：${r.annotationsRemoved} 处`);
   console.log(`  繁体转简体：${r.traditional ? `${r.charactersConverted} 个字` : '原文为简体，未转换'}`);
   console.log(`  恢复全角标点：${r.punctuationRestored} 处`);

@@ -1,9 +1,10 @@
 // The importer's core: raw bytes in, a notice's Markdown source and a report of what was done out.
 import type { PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { stringify } from 'yaml';
-import { emailsIn, parseSignatureDate, phonesIn, readContact, type ContactFound } from '../notice/closing';
+import { emailsIn, isSignature, parseSignatureDate, phonesIn, readContact, type ContactFound } from '../notice/closing';
 import { findProgress } from '../notice/progress';
 import { buildOutline } from '../notice/outline';
+import { isoDate } from '../notice/numbering';
 import { contactSchema, noticeSchema } from '../schemas';
 import { removeControlCharacters } from './controls';
 import { decodeNoticeBytes, ImportError, type Encoding } from './decode';
@@ -12,6 +13,7 @@ import { restorePunctuation } from './punctuation';
 import { toSimplifiedIfTraditional } from './script';
 import { extractBlocks } from './formats';
 import type { Block, Format } from './formats/blocks';
+import type { DatedFrom, DocumentProperties } from './formats/properties';
 import { slugFor } from './slug';
 import { classifyLines, misplacedContactLines, recognise, renderBody, type ClassifiedLine, type Warning } from './structure';
 
@@ -29,6 +31,13 @@ export interface ImportOptions {
    * the notice records it as its attachment 原文. Asked only for those formats; may throw an ImportError.
    */
   original?: (format: 'docx' | 'pdf') => string;
+  /**
+   * The 成文日期 (`YYYY-MM-DD`) when the notice has no signature date, as a page that prints the date in its
+   * header; one that contradicts the signature's date is refused.
+   */
+  date?: string;
+  /** The 发布机构, in place of the signature (or when the notice has none). */
+  issuer?: string;
 }
 
 export interface ImportReport {
@@ -44,6 +53,9 @@ export interface ImportReport {
   problems: number;
   /** Problems with their 整改情况 found. */
   rectifications: number;
+  /** Where the date and the issuer came from: the notice's own closing, an option, or the file's properties. */
+  dateFrom: string;
+  issuerFrom?: string;
   /** The contact written to the frontmatter. */
   contact: Record<string, string | string[]>;
   /** The attachment recorded: the original's path relative to the content folder. */
@@ -57,6 +69,7 @@ export interface ImportResult {
   /** The normalised text (annotations removed, Simplified, full-width), before structuring. */
   normalised: string;
   title: string;
+  issuer: string;
   date: string;
   report: ImportReport;
 }
@@ -83,7 +96,7 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions = {})
   if (!extracted) return importNotice(bytes, options);
   const { text, bold } = blocksToText(extracted.blocks);
   if (!text.trim()) throw new ImportError(`${FORMAT_NAMES[extracted.format]}里没有文字：没有可导入的内容。`);
-  return importText(text, { encoding: 'utf-8', crlf: false, format: extracted.format, bold }, options);
+  return importText(text, { encoding: 'utf-8', crlf: false, format: extracted.format, bold, properties: extracted.properties }, options);
 }
 
 /** How the import report names each format. */
@@ -119,6 +132,8 @@ export interface TextSource {
   encoding: Encoding;
   crlf: boolean;
   bold?: ReadonlyMap<number, string>;
+  /** What the file says of itself: a date to fall back on. */
+  properties?: DocumentProperties;
 }
 
 /** The importer after decoding: text with one paragraph per line in, the notice out. */
@@ -146,9 +161,21 @@ export function importText(text: string, source: TextSource, options: ImportOpti
   if (dateLine && !found.date) {
     throw new ImportError(`第 ${dateLine.line} 行的落款日期“${dateLine.text}”不是有效日期，请检查年月日后再导入。`);
   }
-  if (!found.date) throw new ImportError(missingDate(lines));
-  if (!found.issuer) {
-    warnings.push({ line: lines.at(-1)!.line, message: '没有找到落款单位（日期前一行），发布机构需要手工填写 issuer。' });
+  const dated = noticeDate(found.date, dateLine, options.date, plausible(source.properties?.date), lines);
+  if (dated.warning) warnings.push({ line: lines.at(-1)!.line, message: dated.warning });
+  const fromTitle = found.issuer ? undefined : issuerInTitle(options.title?.trim() || found.title);
+  const issuer = options.issuer?.trim() || found.issuer || fromTitle;
+  if (fromTitle && !options.issuer?.trim()) {
+    warnings.push({
+      line: lines.at(-1)!.line,
+      message: `通报没有落款单位，发布机构取自标题：“${fromTitle}”。请核对；如果不对，请用 --issuer 指定后重新导入。`,
+    });
+  }
+  if (!issuer) {
+    warnings.push({
+      line: lines.at(-1)!.line,
+      message: '没有找到落款单位（日期前一行），发布机构需要手工填写 issuer，或导入时用 --issuer 指定。',
+    });
   }
   const contact = frontmatterContact(lines);
   const title = options.title?.trim() || found.title;
@@ -158,8 +185,8 @@ export function importText(text: string, source: TextSource, options: ImportOpti
 
   const frontmatter = {
     title: title ?? '（请填写标题）',
-    issuer: found.issuer ?? '（请填写发布机构）',
-    date: found.date,
+    issuer: issuer ?? '（请填写发布机构）',
+    date: dated.iso,
     ...(found.inspected && { inspected: found.inspected }),
     ...(found.inspection && { inspection: found.inspection }),
     ...(contact && { contact }),
@@ -175,13 +202,14 @@ export function importText(text: string, source: TextSource, options: ImportOpti
   }
 
   const markdown = `---\n${stringify(frontmatter, { lineWidth: 0 })}---\n\n${renderBody(lines)}`;
-  const slug = options.slug ?? slugFor({ date: found.date, sourceName: options.sourceName, issuer: found.issuer, title });
+  const slug = options.slug ?? slugFor({ date: dated.iso, sourceName: options.sourceName, issuer, title });
   return {
-    fileName: `${found.date}-${slug}.md`,
+    fileName: `${dated.iso}-${slug}.md`,
     markdown,
     normalised: norm.text,
     title: frontmatter.title,
-    date: found.date,
+    issuer: frontmatter.issuer,
+    date: dated.iso,
     report: {
       format: source.format,
       encoding: source.encoding,
@@ -193,6 +221,8 @@ export function importText(text: string, source: TextSource, options: ImportOpti
       headings: headings.length,
       problems: outline.problems.length,
       rectifications: outline.problems.filter((p) => p.rectification !== undefined).length,
+      dateFrom: dated.from,
+      ...(issuer && { issuerFrom: options.issuer?.trim() ? '--issuer' : found.issuer ? '落款' : '标题' }),
       contact: contact ?? {},
       ...(attachment && { attachment }),
       warnings,
@@ -200,9 +230,58 @@ export function importText(text: string, source: TextSource, options: ImportOpti
   };
 }
 
+/**
+ * The notice's 成文日期: its signature date; else --date; else the file's own date (a page's publication date,
+ * a PDF's or Word file's), with a warning to check it. A --date that contradicts the signature is refused.
+ */
+function noticeDate(
+  signed: string | undefined,
+  dateLine: ClassifiedLine | undefined,
+  given: string | undefined,
+  property: DatedFrom | undefined,
+  lines: ClassifiedLine[],
+): { iso: string; from: string; warning?: string } {
+  if (given !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(given)) {
+    throw new ImportError(`--date “${given}”不是 YYYY-MM-DD 形式的日期，例如 --date 2023-09-20。`);
+  }
+  const option = given && isoDate(Number(given.slice(0, 4)), Number(given.slice(5, 7)), Number(given.slice(8, 10)));
+  if (given && !option) throw new ImportError(`--date “${given}”不是有效日期，请检查年月日，例如 --date 2023-09-20。`);
+  if (signed) {
+    if (option && option !== signed) {
+      throw new ImportError(
+        `--date ${option} 与第 ${dateLine!.line} 行的落款日期“${dateLine!.text}”（${signed}）不一致。通报有落款日期时不需要 --date：请去掉 --date，或先改正原文的落款日期。`,
+      );
+    }
+    return { iso: signed, from: '落款' };
+  }
+  if (option) return { iso: option, from: '--date' };
+  if (property) {
+    return {
+      iso: property.iso,
+      from: property.from,
+      warning: `通报正文没有落款日期，成文日期取自${property.from}：${property.iso}。请核对；如果不对，请用 --date 指定（例如 --date 2023-09-20）后重新导入。`,
+    };
+  }
+  throw new ImportError(missingDate(lines));
+}
+
+/** The body a title names before 关于 (`中共某某区委员会关于……的通报`), when it reads as a signature would. */
+function issuerInTitle(title: string | undefined): string | undefined {
+  const name = title?.match(/^(.{2,50}?)关于/)?.[1];
+  return name && isSignature(name, true) ? name : undefined;
+}
+
+/** A file's own date is a fallback only when it could be the notice's: not before 2000, not in the future. */
+function plausible(date: DatedFrom | undefined): DatedFrom | undefined {
+  if (!date) return undefined;
+  const tomorrow = new Date(Date.now() + 36 * 3600 * 1000).toISOString().slice(0, 10);
+  return date.iso >= '2000-01-01' && date.iso <= tomorrow ? date : undefined;
+}
+
 /** Why no date was found, with the line to look at when the notice goes on after its date. */
 function missingDate(lines: ClassifiedLine[]): string {
-  const advice = '通报最后一行应是“2023年9月20日”这样的落款日期。请在原文末尾补上落款和日期后再导入。';
+  const advice =
+    '通报最后一行应是“2023年9月20日”这样的落款日期。请在原文末尾补上落款和日期后再导入；如果原文确实没有落款日期（日期印在网页标题下），请用 --date 指定成文日期，例如 --date 2023-09-20。';
   const dated = lines.findLastIndex((l) => parseSignatureDate(l.text));
   if (dated >= 0) {
     const after = lines.slice(dated + 1);

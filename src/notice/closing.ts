@@ -198,7 +198,7 @@ export function addressAndPostcode(value: string): { address: string; postcode?:
 const ORG_END =
   /(委员会|委|公司|集团|局|厅|办公室|办|院|中心|大学|学院|学校|政府|党组|党委|纪委|小组|支部|总支|部|所|站|社|协会|联合会|行|处|室|队|馆|监狱|医院|银行)$/;
 /** A signature line: a body's name, short and without sentence punctuation or numbering. */
-function isSignature(text: string, strict: boolean): boolean {
+export function isSignature(text: string, strict: boolean): boolean {
   if (text.length > 50 || /[。，；：！？:;,]/.test(text) || parseNumbering(text) || isContactLine(text)) return false;
   return ORG_END.test(text) || (!strict && text.length <= 30);
 }
@@ -213,6 +213,9 @@ export function classifyClosing(texts: string[]): Array<ClosingKind | undefined>
       kinds[--end] = 'signature';
       if (end > 0 && isSignature(texts[end - 1], true)) kinds[--end] = 'signature';
     }
+  } else if (end > 1 && isSignature(texts[end - 1], true)) {
+    // Signed but not dated (the page prints the date in its header): a body's name closes the notice.
+    kinds[--end] = 'signature';
   }
   while (end > 0 && isContactLine(texts[end - 1])) kinds[--end] = 'contact';
   // The appeal, and any sentence between it and the contact lines (`来信请注明…`), closes the notice.

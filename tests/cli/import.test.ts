@@ -23,6 +23,8 @@ describe('npm run import on the seed', () => {
     expect(stdout.split('\n')).toEqual([
       `已导入 ${SEED_PATH} → ${target}`,
       '  编码：utf-8',
+      '  成文日期：2023-09-20（取自落款）',
+      '  发布机构：中共武汉产业投资控股集团有限公司委员会（取自落款）',
       '  删除拼音注音：1713 处',
       '  繁体转简体：2768 个字',
       '  恢复全角标点：309 处',
@@ -139,6 +141,28 @@ describe('npm run import on other inputs', () => {
     expect(readdirSync(dir).sort()).toEqual(['out', 'seed.txt']);
   });
 
+  it('imports a notice without a signature date with --date and --issuer, and says where each came from', async () => {
+    const dir = tempDir();
+    const seed = readFileSync(SEED_PATH, 'utf8').trimEnd().split('\n');
+    writeFileSync(join(dir, 'undated.txt'), seed.slice(0, -2).join('\n'));
+    const refused = await runScript('import', ['undated.txt', '--out', 'out'], { cwd: dir });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/没有找到落款日期.*--date 2023-09-20/);
+    const { code, stdout, stderr } = await runScript(
+      'import',
+      ['undated.txt', '--date', '2023-09-21', '--issuer', '中共某某集团委员会', '--out', 'out'],
+      {
+        cwd: dir,
+      },
+    );
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain('\n  成文日期：2023-09-21（取自 --date）\n  发布机构：中共某某集团委员会（取自 --issuer）\n');
+    const written = readFileSync(join(dir, 'out', readdirSync(join(dir, 'out'))[0]), 'utf8');
+    expect(written).toMatch(/\ndate: 2023-09-21\n/);
+    expect(written).toMatch(/\nissuer: 中共某某集团委员会\n/);
+  });
+
   it('prints its usage in Chinese for --help and writes nothing', async () => {
     const dir = tempDir();
     for (const flag of ['--help', '-h']) {
@@ -159,9 +183,21 @@ describe('npm run import on other inputs', () => {
       'an unknown option',
       ['seed.txt', '--titel', '标题', '--out', 'out'],
       2,
-      /^错误：不认识的选项 --titel。只能用 --title、--slug、--out、--force 和 --no-attachment。\n用法：npm run import/,
+      /^错误：不认识的选项 --titel。只能用 --title、--date、--issuer、--slug、--out、--force 和 --no-attachment。\n用法：npm run import/,
     ],
     ['an option without its value', ['seed.txt', '--out'], 2, /^错误：--out 后面缺少内容，例如 --out content\/notices。/],
+    [
+      'a --date that is no date',
+      ['seed.txt', '--date', '2023年9月20日', '--out', 'out'],
+      1,
+      /--date “2023年9月20日”不是 YYYY-MM-DD 形式的日期/,
+    ],
+    [
+      'a --date against the signature',
+      ['seed.txt', '--date', '2023-09-21', '--out', 'out'],
+      1,
+      /--date 2023-09-21 与第 \d+ 行的落款日期“2023年9月20日”（2023-09-20）不一致/,
+    ],
   ])('explains %s without a stack trace', async (_, args, exitCode, message) => {
     const dir = tempDir();
     copyFileSync(SEED_PATH, join(dir, 'seed.txt'));

@@ -1,3 +1,5 @@
+import type { DocumentProperties } from './properties';
+
 // The shape every format reader returns: the document as paragraphs and tables, in reading order.
 export type Block =
   | {
@@ -20,6 +22,8 @@ export type Block =
 export interface Extracted {
   format: Format;
   blocks: Block[];
+  /** What the file says of itself outside its text (src/importer/formats/properties). */
+  properties: DocumentProperties;
 }
 
 export type Format = 'text' | 'docx' | 'html' | 'pdf';

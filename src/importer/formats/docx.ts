@@ -9,6 +9,7 @@ import type { Block } from './blocks';
 import { SAVE_AS_DOCX } from './detect';
 import { numberingAsText } from './docx-numbering';
 import { blocksFromHast } from './hast-blocks';
+import { docxProperties, type DocumentProperties } from './properties';
 import { zipEntries } from './zip';
 
 const DAMAGED = `这个 Word 文档（.docx）已损坏或不完整，读不出正文（可能没有下载或复制完整）。请重新获取原文件；如果 Word 或 WPS 还能打开它，${SAVE_AS_DOCX}`;
@@ -19,7 +20,11 @@ const ENCRYPTED =
 const FILE_FAULT =
   /central directory|end of data|corrupted|zip|invalid \.docx|main document part|body element|are you sure|unclosed|unexpected (end|close)|invalid (character|attribute|block|stored|distance|code|literal|window)|text data outside|not well-formed|non-whitespace before|attribute without value|unmatched|unencoded <|xml|size mismatch|crc32|incorrect (header|data)|too many length/i;
 
-export async function readDocx(bytes: Uint8Array): Promise<Block[]> {
+/** The notice's blocks of a Word file. */
+export const readDocx = async (bytes: Uint8Array): Promise<Block[]> => (await readDocxDocument(bytes)).blocks;
+
+/** The blocks and the file's own properties (its dates). */
+export async function readDocxDocument(bytes: Uint8Array): Promise<{ blocks: Block[]; properties: DocumentProperties }> {
   const entries = zipEntries(bytes);
   if (!entries) throw new ImportError(DAMAGED);
   if (entries.some((e) => e.flags & 1)) throw new ImportError(ENCRYPTED);
@@ -47,7 +52,10 @@ export async function readDocx(bytes: Uint8Array): Promise<Block[]> {
     throw new Error(`mammoth could not read the Word file: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   const tree = fromHtml(html, { fragment: true });
-  return blocksFromHast(tree, { skip: isNoteOrComment, isDataTable: isWordDataTable });
+  return {
+    blocks: blocksFromHast(tree, { skip: isNoteOrComment, isDataTable: isWordDataTable }),
+    properties: docxProperties(bytes, entries),
+  };
 }
 
 /**

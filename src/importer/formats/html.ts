@@ -6,12 +6,17 @@ import { findArticle, isChromeElement, trimChrome } from './article';
 import type { Block } from './blocks';
 import { decodeHtmlBytes } from './charset';
 import { toBlock, walkBlocks } from './hast-blocks';
+import { htmlProperties, type DocumentProperties } from './properties';
 import { compactText, hanCount } from './text';
 
 const NO_BODY =
   '没有在网页里找到通报正文：网页里没有成段的中文文字（可能是只有导航的栏目页、需要脚本才显示正文的页面，或正文是图片）。请在浏览器里打开网页，复制正文粘贴到一个 .txt 文件后再导入。';
 
-export function readHtml(bytes: Uint8Array): Block[] {
+/** The notice's blocks of a saved page. */
+export const readHtml = (bytes: Uint8Array): Block[] => readHtmlDocument(bytes).blocks;
+
+/** The blocks and what the page says of itself (its publication date and source). */
+export function readHtmlDocument(bytes: Uint8Array): { blocks: Block[]; properties: DocumentProperties } {
   const tree = fromHtml(decodeHtmlBytes(bytes));
   const article = findArticle(tree);
   if (!article) throw new ImportError(NO_BODY);
@@ -20,7 +25,7 @@ export function readHtml(bytes: Uint8Array): Block[] {
   if (!walked.some((b) => (b.kind === 'paragraph' ? hanCount(b.text) : 0) > 0)) throw new ImportError(NO_BODY);
   const blocks = walked.map(toBlock);
   if (article.title && !startsWithTitle(blocks, article.title)) blocks.unshift({ kind: 'paragraph', text: article.title });
-  return blocks;
+  return { blocks, properties: htmlProperties(tree) };
 }
 
 /** Whether the body already opens with the title (on one line, or broken over two or three). */

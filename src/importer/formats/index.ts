@@ -3,11 +3,12 @@
 import { ImportError } from '../decode';
 import type { Extracted } from './blocks';
 import { detectFormat } from './detect';
-import { readDocx } from './docx';
-import { readHtml } from './html';
-import { readPdf } from './pdf';
+import { readDocxDocument } from './docx';
+import { readHtmlDocument } from './html';
+import { readPdfDocument } from './pdf';
 
 export type { Block, Extracted, Format } from './blocks';
+export type { DatedFrom, DocumentProperties } from './properties';
 export { detectFormat } from './detect';
 
 export async function extractBlocks(bytes: Uint8Array, fileName: string): Promise<Extracted | undefined> {
@@ -17,11 +18,11 @@ export async function extractBlocks(bytes: Uint8Array, fileName: string): Promis
       case 'text':
         return undefined;
       case 'docx':
-        return { format, blocks: await readDocx(bytes) };
+        return { format, ...(await readDocxDocument(bytes)) };
       case 'html':
-        return { format, blocks: readHtml(bytes) };
+        return { format, ...readHtmlDocument(bytes) };
       case 'pdf':
-        return { format, blocks: await readPdf(bytes) };
+        return { format, ...(await readPdfDocument(bytes)) };
     }
   } catch (error) {
     // The readers say what is wrong with a file as an ImportError; anything else is a fault of ours.

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { ImportError } from '../decode';
 import type { Block } from './blocks';
 import { layoutBlocks, type PageText, type PositionedText } from './pdf-layout';
+import { pdfProperties, type DocumentProperties } from './properties';
 
 const SCANNED =
   '这是扫描件（只有图片，没有文字层），导入程序读不出文字。需要先用 OCR（文字识别）转成文字，核对后保存为 .docx 或 .txt 再导入。';
@@ -105,11 +106,15 @@ async function withPdfJsRejectionsContained<T>(read: () => Promise<T>): Promise<
   }
 }
 
-export function readPdf(bytes: Uint8Array): Promise<Block[]> {
+/** The notice's blocks of a PDF. */
+export const readPdf = async (bytes: Uint8Array): Promise<Block[]> => (await readPdfDocument(bytes)).blocks;
+
+/** The blocks and the file's Info dictionary's dates. */
+export function readPdfDocument(bytes: Uint8Array): Promise<{ blocks: Block[]; properties: DocumentProperties }> {
   return withPdfJsRejectionsContained(() => readPdfContent(bytes));
 }
 
-async function readPdfContent(bytes: Uint8Array): Promise<Block[]> {
+async function readPdfContent(bytes: Uint8Array): Promise<{ blocks: Block[]; properties: DocumentProperties }> {
   const { getDocument, VerbosityLevel, OPS } = await loadPdfJs();
   const task = getDocument({
     // pdf.js takes the buffer over: give it a copy so the caller's bytes stay as they are.
@@ -174,7 +179,8 @@ async function readPdfContent(bytes: Uint8Array): Promise<Block[]> {
         `这个 PDF 的第 ${scannedPages.join('、')} 页是扫描的图片，没有文字层，导入程序读不出这几页的文字。需要先用 OCR（文字识别）把整份文件转成文字，核对后保存为 .docx 或 .txt 再导入。`,
       );
     }
-    return layoutBlocks(pages);
+    const metadata = await doc.getMetadata().catch(() => undefined);
+    return { blocks: layoutBlocks(pages), properties: pdfProperties(metadata?.info as Record<string, unknown> | undefined) };
   } finally {
     await task.destroy();
   }

@@ -61,6 +61,8 @@ describe('importNotice on the seed', () => {
       headings: 22,
       problems: 15,
       rectifications: 15,
+      dateFrom: '落款',
+      issuerFrom: '落款',
       contact: SAMPLE_METADATA.contact,
       warnings: [],
     });
@@ -428,5 +430,68 @@ describe('escapeMarkdown writes only the escapes Markdown needs', () => {
     ['<script>、3<5', '\\<script>、3<5'],
   ])('%s → %s', (text, escaped) => {
     expect(escapeMarkdown(text)).toBe(escaped);
+  });
+});
+
+describe('a notice without a signature date', () => {
+  const UNDATED = SMALL.replace('\n2023年9月20日', '');
+  const UNSIGNED = SMALL.replace('\n中共某某市委员会\n2023年9月20日', '');
+  const titled = (text: string) => `中共某某区委员会关于巡察整改进展情况的通报\n${text}`;
+
+  it('is refused with the way out: --date', () => {
+    expect(() => importNotice(Buffer.from(UNDATED))).toThrow(/没有找到落款日期.*--date 2023-09-20/);
+  });
+
+  it('takes --date, and says so', () => {
+    const result = importNotice(Buffer.from(UNDATED), { date: '2023-10-09' });
+    expect(result.date).toBe('2023-10-09');
+    expect(result.fileName).toMatch(/^2023-10-09-/);
+    expect(result.report).toMatchObject({ dateFrom: '--date', issuerFrom: '落款' });
+    expect(result.markdown).toContain('\ndate: 2023-10-09\n');
+    // Nothing is added to the text: the date is the frontmatter's alone.
+    expect(result.markdown).not.toContain('2023年10月9日');
+    expect(result.markdown).toMatch(/\n\n中共某某市委员会\n$/);
+  });
+
+  it('refuses a --date that is no date, or that contradicts the signature date', () => {
+    expect(() => importNotice(Buffer.from(UNDATED), { date: '2023/10/09' })).toThrow(/YYYY-MM-DD/);
+    expect(() => importNotice(Buffer.from(UNDATED), { date: '2023-02-30' })).toThrow(/不是有效日期/);
+    expect(() => importNotice(Buffer.from(SMALL), { date: '2023-10-09' })).toThrow(
+      /--date 2023-10-09 与第 9 行的落款日期“2023年9月20日”（2023-09-20）不一致/,
+    );
+    expect(importNotice(Buffer.from(SMALL), { date: '2023-09-20' }).report.dateFrom).toBe('落款');
+  });
+
+  it('falls back on the file’s own date, with a warning to check it', async () => {
+    const { importText } = await import('../../../src/importer');
+    const result = importText(
+      UNDATED,
+      { format: 'html', encoding: 'utf-8', crlf: false, properties: { date: { iso: '2023-10-08', from: '网页元数据的发布时间 PubDate' } } },
+      {},
+    );
+    expect(result.date).toBe('2023-10-08');
+    expect(result.report.dateFrom).toBe('网页元数据的发布时间 PubDate');
+    expect(result.report.warnings.map((w) => w.message).join()).toContain('成文日期取自网页元数据的发布时间 PubDate：2023-10-08。请核对');
+    // --date wins over the file's date; an implausible file date (a template's, a clock's) is not used.
+    const given = importText(
+      UNDATED,
+      { format: 'html', encoding: 'utf-8', crlf: false, properties: { date: { iso: '2023-10-08', from: 'x' } } },
+      { date: '2023-10-01' },
+    );
+    expect(given.date).toBe('2023-10-01');
+    expect(() =>
+      importText(UNDATED, { format: 'docx', encoding: 'utf-8', crlf: false, properties: { date: { iso: '1980-01-01', from: 'x' } } }),
+    ).toThrow(/没有找到落款日期/);
+  });
+
+  it('takes --issuer over the signature, and the issuer the title names when there is no signature', () => {
+    expect(importNotice(Buffer.from(SMALL), { issuer: '某某局党组' }).markdown).toContain('\nissuer: 某某局党组\n');
+    const fromTitle = importNotice(Buffer.from(titled(UNSIGNED)), { date: '2023-10-09' });
+    expect(fromTitle.issuer).toBe('中共某某区委员会');
+    expect(fromTitle.report.issuerFrom).toBe('标题');
+    expect(fromTitle.report.warnings.map((w) => w.message).join()).toContain('发布机构取自标题：“中共某某区委员会”');
+    const unnamed = importNotice(Buffer.from(UNSIGNED), { date: '2023-10-09' });
+    expect(unnamed.issuer).toBe('（请填写发布机构）');
+    expect(unnamed.report.warnings.map((w) => w.message).join()).toContain('--issuer');
   });
 });

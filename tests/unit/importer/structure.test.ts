@@ -232,10 +232,12 @@ describe('recognise', () => {
     expect(found.inspected).toEqual([{ name: '某某有限公司', short: '某某' }]);
   });
 
-  it('has no date when the last line is not a date, and no signature then', () => {
+  it('has no date when the last line is not a date, and takes a body’s name there as the signature', () => {
     const found = recognise(classifyLines('一、整改情况\n继续努力。\n中共某某市委员会').lines);
     expect(found.date).toBeUndefined();
-    expect(found.issuer).toBeUndefined();
+    expect(found.issuer).toBe('中共某某市委员会');
+    // A short last line that is no body's name stays the notice's text.
+    expect(recognise(classifyLines('一、整改情况\n继续努力。\n持续推进').lines).issuer).toBeUndefined();
   });
 });
 
