@@ -82,6 +82,9 @@ export function cleanUpText(text: string) {
   return { text: punctuation.text, pinyin, script, punctuation };
 }
 
+/** Words a rectification notice cannot be without, numbered or not. */
+const INSPECTION_WORDS = /巡察|巡视|整改/;
+
 /** The longest line (paragraph) accepted; the seed's longest is under 1,000 characters. */
 export const MAX_LINE_LENGTH = 20_000;
 
@@ -152,8 +155,20 @@ export function importText(text: string, source: TextSource, options: ImportOpti
   // Read as GB18030, text in another encoding (Big5, Shift-JIS) is Chinese-looking nonsense without structure.
   const encodingHint =
     source.encoding === 'gb18030' ? '文件是按 GB18030 编码读取的；如果原文是繁体 Big5 等其他编码，请先“另存为”UTF-8 再导入。' : '';
-  if (headings.length === 0 && !lines.some((l) => l.kind === 'lead')) {
-    throw new ImportError(`没有找到通报的结构：没有“一、”“（一）”“1.”这样的编号标题。请确认这是一份巡察整改通报的正文。${encodingHint}`);
+  // A short summary without numbered headings is a notice too (no outline, no ledger rows), when it speaks of
+  // an inspection's rectification; any other text without structure is not a notice.
+  const unsectioned = headings.length === 0;
+  if (unsectioned && !INSPECTION_WORDS.test(norm.text)) {
+    throw new ImportError(
+      `没有找到通报的结构：没有“一、”“（一）”“1.”这样的编号标题，也没有说到巡察、巡视或整改。请确认这是一份巡察整改通报的正文。${encodingHint}`,
+    );
+  }
+  if (unsectioned) {
+    warnings.push({
+      line: lines[0].line,
+      message:
+        '通报没有“一、”“（一）”“1.”这样的编号标题，按不分部分的通报导入：没有目录，也没有问题进入整改台账。如果原文有标题，请检查标题的编号后重新导入。',
+    });
   }
   const outline = checkOutline(lines, encodingHint);
   const found = recognise(lines);
@@ -378,7 +393,7 @@ function checkOutline(lines: ClassifiedLine[], encodingHint: string): ReturnType
     const more = outline.issues.length > 5 ? `\n  ……另有 ${outline.issues.length - 5} 处。` : '';
     throw new ImportError(`原文的编号有问题，导入后无法通过 npm run check：\n${shown.join('\n')}${more}\n请改正原文后再导入。`);
   }
-  if (outline.sections.length === 0) {
+  if (outline.sections.length === 0 && lines.some((l) => l.kind === 'heading')) {
     throw new ImportError(
       `没有找到“一、”这样的部分标题：通报正文应分为“一、”“二、”……几个部分。请确认这是一份巡察整改通报的正文。${encodingHint}`,
     );

@@ -1,5 +1,5 @@
 // Recognises the structure of a normalised notice (Simplified, full-width) and writes it as Markdown.
-import { classifyClosing, isContactLine, parseSignatureDate } from '../notice/closing';
+import { classifyClosing, CONTACT_LABELS, isContactLine, parseSignatureDate } from '../notice/closing';
 import { LEVELS, type Level, parseNumbering, rectificationLabel, splitLeadSentence } from '../notice/numbering';
 import { ImportError } from './decode';
 import { addressRest } from './web-address';
@@ -55,6 +55,7 @@ export function classifyLines(
     .map((t, i) => ({ line: i + 1, text: t.trim() }))
     .filter((l) => l.text !== '');
   if (raw.length === 0) throw new ImportError('文件里没有文字：没有可导入的内容。');
+  joinWrappedContact(raw);
 
   const lines: ClassifiedLine[] = [];
   const warnings: Warning[] = [];
@@ -142,6 +143,23 @@ export function classifyLines(
   setHeadingDepths(lines);
   return { lines: [...lines, ...closing], warnings };
 }
+
+/**
+ * A contact line that a PDF (or a narrow column) broke after its label: `通信地址：某某路8号（邮编：` then
+ * `725000）`, or `电子邮箱：` then the address. The value on the next line is joined back, so that the label
+ * finds it; the joined line keeps the first line's number.
+ */
+function joinWrappedContact(raw: Array<{ line: number; text: string }>): void {
+  for (let i = raw.length - 2; i >= 0; i--) {
+    const { text } = raw[i];
+    const next = raw[i + 1].text;
+    if (!OPEN_LABEL.test(text) || next.length > 60 || isContactLine(next) || parseSignatureDate(next) || parseNumbering(next)) continue;
+    raw.splice(i, 2, { line: raw[i].line, text: `${text}${next}` });
+  }
+}
+
+/** A line that ends on a contact label and its colon, or on an opening bracket: its value is on the next line. */
+const OPEN_LABEL = new RegExp(`(?:${CONTACT_LABELS})\\s*[：:]\\s*$|[（(]\\s*$`, 'iu');
 
 /** Markdown depth from nesting: a notice's outermost numbering is `##`, whichever level it is. */
 function setHeadingDepths(lines: ClassifiedLine[]): void {

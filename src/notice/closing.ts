@@ -60,8 +60,11 @@ const LABELS: Array<[ContactField, string]> = [
 const LABEL = new RegExp(`(${LABELS.map(([, l]) => l).join('|')})\\s*[：:]`, 'giu');
 const FIELD_OF = LABELS.map(([field, l]) => [field, new RegExp(`^(?:${l})$`, 'iu')] as const);
 
+/** Every contact label, as one alternation for a regular expression. */
+export const CONTACT_LABELS = LABELS.map(([, l]) => l).join('|');
+
 /** A contact line opens with one of the labels. */
-const CONTACT_LINE = new RegExp(`^\\s*(?:${LABELS.map(([, l]) => l).join('|')})\\s*[：:]`, 'iu');
+const CONTACT_LINE = new RegExp(`^\\s*(?:${CONTACT_LABELS})\\s*[：:]`, 'iu');
 export function isContactLine(text: string): boolean {
   return CONTACT_LINE.test(text) && !parseNumbering(text);
 }

@@ -1,10 +1,12 @@
 // Reads one notice file: decoding, frontmatter, schema, body structure. Everything an editor can get wrong
 // is reported as a diagnostic with file, line and field; nothing here throws for bad input.
-import type { Root } from 'mdast';
+import type { Paragraph, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Diagnostic } from './diagnostics';
 import { openingWords } from '../site/format';
 import { parseMarkdown } from './markdown';
+import { parseNumbering } from './numbering';
 import { buildOutline, summariseProblems, type Outline, type ProblemSummary } from './outline';
 import { NOTICE_KEY_ADVICE, noticeSchema, type NoticeData } from '../schemas';
 import { parseYamlWith } from './yaml-data';
@@ -109,6 +111,13 @@ const htmlSnippet = (html: string) => {
   return tag.length > 40 ? `${tag.slice(0, 40)}…` : tag;
 };
 
+/** A short paragraph opening with 一、 or （一）, one sentence at most: a heading written as text. */
+function looksLikeHeading(node: Paragraph): boolean {
+  const text = toString(node);
+  const numbering = parseNumbering(text);
+  return !!numbering && (numbering.level === 'section' || numbering.level === 'group') && text.length <= 60 && !/。./.test(text);
+}
+
 export function readNoticeFile(file: string, bytes: Uint8Array): NoticeFile {
   const diagnostics: Diagnostic[] = [];
   const error = (message: string, line?: number, field?: string) => diagnostics.push({ file, line, field, message, severity: 'error' });
@@ -180,11 +189,16 @@ export function readNoticeFile(file: string, bytes: Uint8Array): NoticeFile {
   const outline = buildOutline(tree, parts.bodyLineOffset);
   result.outline = outline;
   for (const issue of outline.issues) error(issue.message, issue.line);
-  if (outline.sections.length === 0) {
-    error(
-      '正文里没有找到“一、”这样的部分标题（## 一、……）。请按通报的结构写标题，或用 npm run import 从原文导入。',
-      parts.bodyLineOffset + 1,
-    );
+  // A notice without numbered headings (a short summary) is published as it is; a paragraph that reads as a
+  // heading says that the headings were perhaps written as plain text.
+  const unwritten = outline.sections.length === 0 && tree.children.find((n) => n.type === 'paragraph' && looksLikeHeading(n));
+  if (unwritten) {
+    diagnostics.push({
+      file,
+      line: lineOf(unwritten),
+      severity: 'warning',
+      message: `这一段“${toString(unwritten).slice(0, 20)}”像是标题，但正文里没有一个 ## 标题，通报会没有目录、问题也不会进入整改台账。如果它是标题，请在行首加上 ## 和空格。`,
+    });
   }
   const signature = outline.closing.find((c) => c.kind === 'date');
   if (data && signature && outline.signatureDate && outline.signatureDate !== data.date) {

@@ -1,7 +1,7 @@
 // The importer end to end, and the fidelity of the committed sample to the seed.
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { splitFrontmatter } from '../../../src/notice/file';
+import { readNoticeFile, splitFrontmatter } from '../../../src/notice/file';
 import { ImportError, importNotice, cleanUpText } from '../../../src/importer';
 import { slugFor } from '../../../src/importer/slug';
 import { escapeMarkdown } from '../../../src/importer/structure';
@@ -262,9 +262,9 @@ describe('importNotice on other inputs', () => {
       /\n {2}第 3 行：“1、”出现在任何“一、”这一级标题之前/,
     ],
     [
-      'numbered paragraphs but no section',
+      'numbered paragraphs that say nothing of an inspection',
       Buffer.from('正文。\n(一)加强领导。党委负总责。\n中共某某市委员会\n2023年9月20日'),
-      /没有找到“一、”这样的部分标题/,
+      /没有找到通报的结构.*也没有说到巡察、巡视或整改/,
     ],
     ['the seed repeated', Buffer.from(`${seedText()}\n`.repeat(3)), /编号有问题[^]*……另有 \d+ 处/],
     // Found by the fuzz test (long-lines, huge): a line of 200,000 characters took minutes.
@@ -493,5 +493,51 @@ describe('a notice without a signature date', () => {
     const unnamed = importNotice(Buffer.from(UNSIGNED), { date: '2023-10-09' });
     expect(unnamed.issuer).toBe('（请填写发布机构）');
     expect(unnamed.report.warnings.map((w) => w.message).join()).toContain('--issuer');
+  });
+});
+
+describe('a notice without numbered headings', () => {
+  const SUMMARY = [
+    '中共某某市卫生健康委员会关于巡察整改进展情况的通报',
+    '根据市委统一部署，2023年4月10日至6月10日，市委第三巡察组对市卫健委党组开展了常规巡察。',
+    '市卫健委党组高度重视巡察反馈问题整改工作，反馈的35个问题已完成整改28个。',
+    '下一步，市卫健委党组将持续巩固整改成果，建立健全长效机制。',
+    '现将整改进展情况向社会公开，接受干部群众监督。',
+    '联系电话：0912-3456789',
+    '通信地址：某某市某某区某某路8号（邮编：',
+    '719000）',
+    '电子邮箱：swjw@163.com',
+    '中共某某市卫生健康委员会党组',
+    '2023年11月20日',
+  ].join('\n');
+
+  it('is imported whole, without an outline, with a warning saying so', () => {
+    const result = importNotice(Buffer.from(SUMMARY));
+    expect(result.report).toMatchObject({ headings: 0, problems: 0 });
+    expect(result.report.warnings).toEqual([{ line: 1, message: expect.stringMatching(/按不分部分的通报导入.*没有问题进入整改台账/) }]);
+    expect(result.markdown).not.toMatch(/^#/m);
+    expect(frontmatterOf(result.markdown)).toMatchObject({ progress: { total: 35, done: 28 }, contact: { postcode: '719000' } });
+    // Every line of the source is in the notice (the wrapped contact line joined back).
+    const body = result.markdown.split('---\n')[2];
+    for (const line of SUMMARY.split('\n').slice(1, 6)) expect(body).toContain(line);
+    expect(body).toContain('\n通信地址：某某市某某区某某路8号（邮编：719000）\n');
+  });
+
+  it('passes the check the site runs', () => {
+    const { markdown } = importNotice(Buffer.from(SUMMARY));
+    expect(readNoticeFile('x.md', Buffer.from(markdown)).diagnostics).toEqual([]);
+  });
+});
+
+describe('a contact line broken after its label', () => {
+  it.each([
+    ['a postcode in brackets', ['通信地址：某某路8号（邮编：', '725000）'], { address: '某某路8号', postcode: '725000' }],
+    ['an email', ['电子邮箱：', 'jw@163.com'], { email: 'jw@163.com' }],
+    ['a phone in the appeal', ['欢迎监督。监督电话：', '0912-3456789'], { phone: '0912-3456789' }],
+  ])('is joined back: %s', (_, broken, contact) => {
+    const text = SMALL.replace('继续努力。', `继续努力。\n欢迎社会各界监督。\n${broken.join('\n')}`);
+    const result = importNotice(Buffer.from(text));
+    expect(frontmatterOf(result.markdown).contact).toMatchObject(contact);
+    expect(result.markdown).toContain(`\n\n${broken.join('')}\n\n`);
   });
 });

@@ -193,9 +193,12 @@ describe('readNoticeFile reports structure problems with file and line', () => {
     }
   });
 
-  it('reports a body without a section heading', () => {
-    const d = read('---\ntitle: 标题\nissuer: 某某委员会\ndate: 2023-09-20\n---\n\n正文。\n').diagnostics;
-    expect(d).toEqual([{ file: FILE, line: 6, message: expect.stringMatching(/没有找到“一、”/), severity: 'error' }]);
+  it('takes a body without numbered headings, and warns when a paragraph reads as a heading written as text', () => {
+    const head = '---\ntitle: 标题\nissuer: 某某委员会\ndate: 2023-09-20\n---\n\n';
+    expect(read(`${head}正文。\n\n（一）加强领导。党委负总责。\n`).diagnostics).toEqual([]);
+    expect(read(`${head}正文。\n\n一、整改工作情况\n\n党委负总责。\n`).diagnostics).toEqual([
+      { file: FILE, line: 9, message: expect.stringMatching(/“一、整改工作情况”像是标题.*请在行首加上 ## 和空格/), severity: 'warning' },
+    ]);
   });
 
   it('reports an empty body', () => {
