@@ -3,6 +3,7 @@ import { classifyClosing, CONTACT_LABELS, isContactLine, parseSignatureDate } fr
 import { LEVELS, type Level, parseNumbering, rectificationLabel, splitLeadSentence } from '../notice/numbering';
 import { ImportError } from './decode';
 import { addressRest } from './web-address';
+import { inspectionWordIn } from '../notice/inspection';
 
 export type LineKind = 'title' | 'heading' | 'lead' | 'rectification' | 'paragraph' | 'table' | 'appeal' | 'contact' | 'signature' | 'date';
 
@@ -268,6 +269,76 @@ function renderTable(rows: string[][]): string {
   return [row(rows[0]), `|${' --- |'.repeat(width)}`, ...rows.slice(1).map(row)].join('\n');
 }
 
+// Every open-ended repetition below is bounded: tried from every position of a long paragraph without
+// punctuation, an unbounded lazy `*?` rescans the rest of it each time (quadratic).
+const CN = '[一二三四五六七八九十]{1,3}';
+/** One inspection group as official texts name it: 第三巡察组, 第一巡视组, 巡察三组. */
+const GROUP = `(?:第${CN}巡[察视]组|巡[察视]${CN}组)`;
+/** Groups with the body that sent them (中央, 省委, 市委, 集团党委…), several joined by 、. */
+const GROUPS = new RegExp(
+  `((?:[^，。、；：\\s]{0,30}?(?:中央|委|党组))?${GROUP}(?:、(?:[^，。、；：\\s]{0,30}?(?:中央|委|党组))?${GROUP}){0,20})`,
+);
+/** The words before a body's name that are not part of it: 根据市委部署 → 市委. */
+const LEADING_VERBS = /^(?:根据|按照|依据|经过|经|由|受|在|对|派出|派驻)+/;
+const DATE = '(\\d{4}年)?(\\d{1,2})月(?:[上中下]旬|\\d{1,2}日)?';
+const PERIOD = /(\d{4}年\d{1,2}月(?:[上中下]旬|\d{1,2}日)?)(?:至|—|－|-|到)((?:\d{4}年)?\d{1,2}月(?:[上中下]旬|\d{1,2}日)?)/;
+
+/**
+ * The sending body at the end of the words before a group: 中央, 省委/市委/区委/县委 (the old rule: `某某县委`
+ * is 县委), or an organisation's own 党委/党组 with up to ten characters of its name (集团党委).
+ */
+function sendingBody(words: string): string {
+  if (/(?:党委|党组)$/.test(words)) return words.match(/\p{Script=Han}{0,10}(?:党委|党组)$/u)?.[0] ?? words;
+  return words.match(/(?:中央|(?:省|市|区|县|州|旗|盟)?委)$/u)?.[0] ?? words;
+}
+
+/** `市委第一巡察组、第二巡察组` → both with their body; `中央第二巡视组`; `集团党委巡察三组`. */
+function inspectionGroups(opening: string): string[] | undefined {
+  const text = opening.match(GROUPS)?.[1];
+  if (!text) return undefined;
+  let body = '';
+  return text.split('、').map((piece) => {
+    const name = piece.replace(LEADING_VERBS, '');
+    const sender = name.match(new RegExp(`^(.*?)${GROUP}$`))?.[1] ?? '';
+    const own = sender && sendingBody(sender);
+    if (own) body = own;
+    return `${body}${name.slice(sender.length)}`;
+  });
+}
+
+/**
+ * When the findings were given: the date nearest before `反馈` in its sentence, outside the inspection period
+ * (`2023年4月至6月…巡察，8月25日反馈` is 8月25日), its year taken from the date before it when not written.
+ */
+function feedbackDate(opening: string, period: RegExpMatchArray | null): string | undefined {
+  const periodEnd = period ? period.index! + period[0].length : 0;
+  for (const sentence of opening.matchAll(/[^。；]{1,2000}/g)) {
+    const at = sentence[0].indexOf('反馈');
+    if (at < 0) continue;
+    const before = sentence[0].slice(0, at);
+    const dates = [...before.matchAll(new RegExp(DATE, 'g'))].filter((d) => sentence.index! + d.index! >= periodEnd || !period);
+    const date = dates.at(-1);
+    if (!date || /(?:开展|进行|实施)[^，。；]{0,10}巡[察视]|巡[察视]了/.test(before.slice(date.index! + date[0].length))) continue;
+    if (date[1]) return date[0];
+    const years = [...opening.slice(0, sentence.index! + date.index!).matchAll(/(\d{4})年/g)];
+    return years.length ? `${years.at(-1)![1]}年${date[0]}` : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The title's words for a notice without a title line: the phrase the text itself uses (巡视整改进展情况,
+ * 巡察集中整改情况), else one made from how the opening names the inspection (巡视 or 巡察, “回头看”, 集中整改).
+ */
+function titlePhrase(all: string, opening: string): string {
+  const own = all.match(/巡[察视](?:[“"]回头看[”"])?(?:集中)?整改(?:进展|落实)?情况/)?.[0];
+  if (own) return own;
+  const word = inspectionWordIn(opening) ?? inspectionWordIn(all) ?? '巡察';
+  const lookBack = /回头看/.test(all) ? '“回头看”' : '';
+  const focused = /集中整改/.test(all) ? '集中' : '';
+  return `${word}${lookBack}${focused}整改进展情况`;
+}
+
 export interface Recognised {
   title?: string;
   issuer?: string;
@@ -285,30 +356,17 @@ export function recognise(lines: ClassifiedLine[]): Recognised {
   if (signature) found.issuer = signature.text;
   if (dateLine) found.date = parseSignatureDate(dateLine.text)?.iso;
   const all = lines.map((l) => l.text).join('\n');
-  if (titleLine) found.title = titleLine.text;
-  else if (found.issuer) {
-    const phrase = all.match(/巡察(?:集中)?整改(?:进展|落实)?情况/)?.[0] ?? '巡察整改进展情况';
-    found.title = `${found.issuer}关于${phrase}的通报`;
-  }
-
   const opening = lines.find((l) => l.kind === 'paragraph')?.text ?? '';
-  // Every open-ended repetition below is bounded: tried from every position of a long paragraph without
-  // punctuation, an unbounded lazy `*?` rescans the rest of it each time (quadratic).
-  const groupsText = opening.match(
-    /((?:[^，。、；\s]{0,30}?委)?第[一二三四五六七八九十]+巡察组(?:、第[一二三四五六七八九十]+巡察组)*)/,
-  )?.[1];
+  if (titleLine) found.title = titleLine.text;
+  else if (found.issuer) found.title = `${found.issuer}关于${titlePhrase(all, opening)}的通报`;
+
   const inspection: NonNullable<Recognised['inspection']> = {};
-  if (groupsText) {
-    const prefix = groupsText.match(/^(.*?)第/)?.[1] ?? '';
-    const trimmedPrefix = prefix.replace(/^.*?(?=(?:省|市|区|县|州)?委$)/, '');
-    inspection.groups = groupsText
-      .split('、')
-      .map((g, i) => (i === 0 ? `${trimmedPrefix}${g.slice(prefix.length)}` : `${trimmedPrefix}${g}`));
-  }
-  const period = opening.match(/(\d{4}年\d{1,2}月(?:[上中下]旬|\d{1,2}日)?)(?:至|—|-|到)((?:\d{4}年)?\d{1,2}月(?:[上中下]旬|\d{1,2}日)?)/);
+  const groups = inspectionGroups(opening);
+  if (groups) inspection.groups = groups;
+  const period = opening.match(PERIOD);
   if (period) inspection.period = `${period[1]}至${period[2]}`;
-  const feedback = opening.match(/于(\d{4}年\d{1,2}月(?:\d{1,2}日)?)(?:分别)?(?:向[^。]{0,60}?)?反馈/);
-  if (feedback) inspection.feedback = feedback[1];
+  const feedback = feedbackDate(opening, period);
+  if (feedback) inspection.feedback = feedback;
   if (Object.keys(inspection).length) found.inspection = inspection;
 
   const inspected = [

@@ -228,8 +228,37 @@ describe('recognise', () => {
   it('reads the inspection from a long opening paragraph without punctuation', () => {
     const opening = `${'中'.repeat(19_000)}市委第一巡察组对某某有限公司（以下简称“某某”）开展了巡察，并于2022年7月向${'甲'.repeat(100)}反馈了巡察意见。`;
     const found = recognise(classifyLines(`${opening}\n一、整改情况\n中共某某委员会\n2023年9月20日`).lines);
-    expect(found.inspection).toEqual({ groups: ['市委第一巡察组'] });
+    expect(found.inspection).toEqual({ groups: ['市委第一巡察组'], feedback: '2022年7月' });
     expect(found.inspected).toEqual([{ name: '某某有限公司', short: '某某' }]);
+  });
+
+  it.each([
+    [
+      '根据中央统一部署，2023年4月至6月，中央第二巡视组对某某省进行了巡视，8月25日反馈了巡视意见。',
+      '巡视整改进展情况',
+      { groups: ['中央第二巡视组'], period: '2023年4月至6月', feedback: '2023年8月25日' },
+    ],
+    [
+      '2023年10月20日，市委第五巡察组向市卫健委党组反馈了巡察意见。',
+      '巡察整改进展情况',
+      { groups: ['市委第五巡察组'], feedback: '2023年10月20日' },
+    ],
+    [
+      '按照集团党委部署，集团党委第一巡察组、第二巡察组于2022年3月至5月对所属企业开展了巡察，并于2022年7月反馈了巡察意见。',
+      '巡察整改进展情况',
+      { groups: ['集团党委第一巡察组', '集团党委第二巡察组'], period: '2022年3月至5月', feedback: '2022年7月' },
+    ],
+    ['2024年3月，市委巡察三组对市水务局党组开展了巡察“回头看”，并反馈了意见。', '巡察“回头看”整改进展情况', { groups: ['市委巡察三组'] }],
+    [
+      '2021年5月10日至7月10日，省委第一巡视组对某某市进行了巡视。2021年9月7日，省委第一巡视组向某某市委反馈了巡视意见。',
+      '巡视整改进展情况',
+      { groups: ['省委第一巡视组'], period: '2021年5月10日至7月10日', feedback: '2021年9月7日' },
+    ],
+    ['2023年5月，区委第二巡察组对区水务局开展了巡察集中整改督导。', '巡察集中整改进展情况', { groups: ['区委第二巡察组'] }],
+  ])('reads the inspection of “%s” and names the notice after it', (opening, phrase, inspection) => {
+    const found = recognise(classifyLines(`${opening}\n一、整改情况\n继续努力。\n中共某某委员会\n2023年9月20日`).lines);
+    expect(found.title).toBe(`中共某某委员会关于${phrase}的通报`);
+    expect(found.inspection).toEqual(inspection);
   });
 
   it('has no date when the last line is not a date, and takes a body’s name there as the signature', () => {

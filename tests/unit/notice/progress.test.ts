@@ -9,6 +9,11 @@ describe('findProgress', () => {
     ['巡察反馈的12项问题已全部完成整改。', { total: 12, done: 12 }],
     ['目前已完成整改16个，正在推进2个。', { total: 18, done: 16 }],
     ['反馈的两个问题已完成整改两个。', { total: 2, done: 2 }],
+    // Words between the number and 问题, or the number after it.
+    ['巡察反馈35个具体问题，整改完成28个，整改完成率80%。', { total: 35, done: 28 }],
+    ['反馈的4个方面18条具体问题中，已整改16条。', { total: 18, done: 16 }],
+    ['巡察反馈问题35个，已完成整改28个。', { total: 35, done: 28 }],
+    ['反馈问题共计12项，目前已全部完成整改。', { total: 12, done: 12 }],
   ])('%s', (text, expected) => {
     expect(findProgress(text)).toEqual(expected);
   });
