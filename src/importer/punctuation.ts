@@ -28,7 +28,12 @@ export function restorePunctuation(text: string): { text: string; restored: numb
   return { text: out, restored };
 }
 
-function restoreLine(line: string): { text: string; restored: number } {
+/** `(1)` or `(一)` opening a line of Chinese text: GB/T 9704 numbers with full-width brackets, `（1）`. */
+const ASCII_NUMBERING = /^(\s*)\((\d{1,3}|[一二三四五六七八九十]{1,3})\)(?=\s*[\p{Script=Han}“《])/u;
+
+function restoreLine(original: string): { text: string; restored: number } {
+  const numbering = original.match(ASCII_NUMBERING);
+  const line = numbering ? original.replace(ASCII_NUMBERING, '$1（$2）') : original;
   const chars = [...line];
   const locked = new Array<boolean>(chars.length).fill(false);
   // Mark characters inside URLs and emails (indices over code points).
@@ -38,7 +43,7 @@ function restoreLine(line: string): { text: string; restored: number } {
     const end = offsets.get(m.index! + m[0].length) ?? chars.length;
     for (let i = start; i < end; i++) locked[i] = true;
   }
-  let restored = 0;
+  let restored = numbering ? 2 : 0;
   const near = (i: number, step: number) => {
     for (let j = i + step; j >= 0 && j < chars.length; j += step) if (chars[j] !== ' ') return chars[j];
     return '';

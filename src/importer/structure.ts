@@ -1,7 +1,18 @@
 // Recognises the structure of a normalised notice (Simplified, full-width) and writes it as Markdown.
 import { classifyClosing, CONTACT_LABELS, isContactLine, parseSignatureDate } from '../notice/closing';
-import { LEVELS, type Level, parseNumbering, rectificationLabel, splitLeadSentence } from '../notice/numbering';
+import {
+  ENTRY_FIELD,
+  LEVELS,
+  type Level,
+  parseNumbering,
+  PROBLEM_FIELD,
+  PROBLEM_TITLE,
+  rectificationLabel,
+  splitLeadSentence,
+  statusField,
+} from '../notice/numbering';
 import { ImportError } from './decode';
+import { RECTIFICATION_HEADING } from '../notice/outline';
 import { addressRest } from './web-address';
 import { inspectionWordIn } from '../notice/inspection';
 
@@ -15,6 +26,8 @@ export interface ClassifiedLine {
   level?: number;
   /** For headings: which kind of numbering opens the line. */
   numbering?: Level;
+  /** For headings: a problem written as fields without a number (`反馈问题：…`), at the level `numbering` says. */
+  synthetic?: boolean;
   /** For leads and rectifications: the words set in bold at the start. */
   lead?: string;
   /** For tables: the cells, header row first. */
@@ -107,16 +120,39 @@ export function classifyLines(
       inRectification = true;
       continue;
     }
+    // A problem entry's other fields (整改状态：已完成, 整改时限：…): the label in bold, the words as written.
+    const field = statusField(t)?.label ?? t.match(ENTRY_FIELD)?.[0];
+    if (field && !numbering) {
+      lines.push({ line, kind: 'lead', text: t, lead: field });
+      continue;
+    }
+    // `反馈问题：…` without a number, followed by its fields: a problem heading one level below the last heading.
+    const outer = lines.findLast((l) => l.kind === 'heading');
+    if (!numbering && PROBLEM_FIELD.test(t) && outer && opensEntry(raw[i + 1]?.text) && t.length <= HEADING_MAX) {
+      const level = outer.synthetic ? outer.numbering! : LEVELS[LEVELS.indexOf(outer.numbering!) + 1];
+      if (level) {
+        lines.push({ line, kind: 'heading', numbering: level, synthetic: true, text: t });
+        problemRank = LEVELS.indexOf(level);
+        inRectification = false;
+        continue;
+      }
+    }
     if (numbering && !(inRectification && problemRank !== undefined && rank! > problemRank)) {
       const [lead, rest] = splitLeadSentence(numbering.rest);
-      const nextIsRectification = i + 1 < end && rectificationLabel(raw[i + 1].text) !== undefined;
+      const nextIsRectification = i + 1 < end && opensEntry(raw[i + 1].text);
       const oneSentence = rest === '' && !lead.slice(0, -1).includes('。') && t.length <= HEADING_MAX;
       if (oneSentence || (nextIsRectification && numbering.label.length + lead.length <= HEADING_MAX)) {
         lines.push({ line, kind: 'heading', numbering: numbering.level, text: oneSentence ? t : `${numbering.label}${lead}` });
         // A problem stated at length before its 整改情况: the heading is its first sentence, the rest a paragraph.
         if (!oneSentence) lines.push({ line, kind: 'paragraph', text: rest });
         problemRank = rank;
-        inRectification = false;
+        // `1.关于“…”问题的整改情况` over a paragraph: the text below is that rectification, its own numbered
+        // points included (a section `二、关于巡察反馈问题整改落实情况` is followed by its numbered parts).
+        inRectification =
+          PROBLEM_TITLE.test(numbering.rest) &&
+          RECTIFICATION_HEADING.test(numbering.rest) &&
+          i + 1 < end &&
+          !parseNumbering(raw[i + 1].text);
         continue;
       }
       const shown = bold.get(line);
@@ -143,6 +179,11 @@ export function classifyLines(
   }
   setHeadingDepths(lines);
   return { lines: [...lines, ...closing], warnings };
+}
+
+/** Whether a line opens the fields of a problem entry: its 整改情况, its 整改状态 or another field. */
+function opensEntry(text: string | undefined): boolean {
+  return text !== undefined && (rectificationLabel(text) !== undefined || statusField(text) !== undefined || ENTRY_FIELD.test(text));
 }
 
 /**

@@ -7,6 +7,7 @@ import type { NoticeEntry } from '../schemas';
 import { sizeFromEnv } from '../site/overrides';
 import { noticePath } from '../site/paths';
 import type { Progress } from '../notice/progress';
+import { PROBLEM_FIELD } from '../notice/numbering';
 
 /** More problems than this and /ledger/ links to one page per year instead of holding the table itself. */
 export const LEDGER_SPLIT_AT = 2000;
@@ -35,6 +36,8 @@ export interface LedgerRow {
   section: string;
   group?: string;
   measures: number;
+  /** 整改状态 as the notice states it, when it does. */
+  status?: string;
   /** The problem's anchor in its notice page. */
   href: string;
 }
@@ -42,10 +45,13 @@ export interface LedgerRow {
 /** A heading as a table cell shows it: without a final full stop. */
 const trimHeading = (text: string) => text.trim().replace(/[。.]$/, '');
 
-/** The problem as the table names it: its heading as written, without the numbering or a closing full stop. */
+/**
+ * The problem as the table names it: its heading as written, without the numbering, a field label
+ * (`反馈问题：`) or a closing full stop.
+ */
 export function problemTitle(problem: Pick<ProblemSummary, 'heading' | 'label'>): string {
   const { heading, label } = problem;
-  return trimHeading(heading.startsWith(label) ? heading.slice(label.length) : heading);
+  return trimHeading((heading.startsWith(label) ? heading.slice(label.length) : heading).replace(PROBLEM_FIELD, ''));
 }
 
 /** One row per problem, notices in the order given (newest first), problems as they appear in each notice. */
@@ -64,6 +70,7 @@ export function buildRows(notices: LedgerNotice[], base: string): LedgerRow[] {
         section: trimHeading(p.section.heading),
         ...(p.group && { group: trimHeading(p.group.heading) }),
         measures: p.measures,
+        ...(p.status && { status: p.status }),
         href: `${page}#${p.id}`,
       });
     }
@@ -93,9 +100,9 @@ export function queryTerms(query: string): string[] {
   return query.normalize('NFKC').split(QUERY_SEPARATORS).map(comparableText).filter(Boolean);
 }
 
-/** The text a row is searched in: problem, section, group and issuer. */
-export function rowText(row: Pick<LedgerRow, 'title' | 'section' | 'group' | 'issuer'>): string {
-  return comparableText([row.title, row.section, row.group ?? '', row.issuer].join('\n'));
+/** The text a row is searched in: problem, section, group, issuer and status (`持续推进` finds what is not done). */
+export function rowText(row: Pick<LedgerRow, 'title' | 'section' | 'group' | 'issuer' | 'status'>): string {
+  return comparableText([row.title, row.section, row.group ?? '', row.issuer, row.status ?? ''].join('\n'));
 }
 
 /** Whether a row's normalised text contains every term (a substring match, characters in a row). */

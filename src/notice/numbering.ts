@@ -34,7 +34,7 @@ const NUMBERED: Array<[Level, RegExp, (m: RegExpMatchArray) => number]> = [
   ['section', /^([一二三四五六七八九十]{1,3})、/, (m) => chineseToNumber(m[1])],
   ['group', /^[（(]([一二三四五六七八九十]{1,3})[）)]/, (m) => chineseToNumber(m[1])],
   // `1.` must not be a decimal (`1.5亿元`), and `问题1：` numbers problems as `1.` would.
-  ['item', /^(?:(\d{1,3})(?:[、．]|\.(?!\d))|问题(\d{1,3})[：:.．、])/, (m) => Number(m[1] ?? m[2])],
+  ['item', /^(?:(\d{1,3})(?:[、．]|\.(?!\d))|(?:反馈|存在)?问题(\d{1,3})[：:.．、])/, (m) => Number(m[1] ?? m[2])],
   ['subitem', /^[（(](\d{1,3})[）)]/, (m) => Number(m[1])],
 ];
 
@@ -47,18 +47,46 @@ export function parseNumbering(line: string): Numbering | undefined {
   return undefined;
 }
 
-/** `关于“…”的问题` with an optional trailing full stop. */
-export const PROBLEM_TITLE = /^关于[“"](.+)[”"]的问题[。]?$/;
+/**
+ * A heading that names a problem: `关于“…”的问题`, and the forms of notices that report on each problem's
+ * rectification: `关于“…”问题的整改`, `关于……问题的整改情况`, `关于“…”问题整改落实情况`. The problem's own words
+ * are the quoted ones, else those between 关于 and 问题.
+ */
+export const PROBLEM_TITLE =
+  /^关于(?:[“"](?<quoted>[^”"]{1,200})[”"]|(?<plain>[^“”"]{1,200}?))(?:的)?问题(?:的)?(?:整改(?:落实|进展)?(?:情况)?)?[。：:]?$/;
 
-/** Whether a heading's words (numbering removed) name a problem: `关于“…”的问题`, or a heading numbered `问题N：`. */
+/** A problem written as fields: `反馈问题：…`, `存在问题：…`, `问题描述：…`, `巡察发现问题：…`. */
+export const PROBLEM_FIELD = /^(?:巡[察视])?(?:反馈|存在|发现)?问题(?:描述|表现|内容)?[：:]/;
+
+/** Whether a heading's words (numbering removed) name a problem: as above, or numbered `问题N：`. */
 export function namesProblem(numbering: Numbering): boolean {
-  return PROBLEM_TITLE.test(numbering.rest) || numbering.label.startsWith('问题');
+  return PROBLEM_TITLE.test(numbering.rest) || PROBLEM_FIELD.test(numbering.rest) || /问题\d/.test(numbering.label);
 }
 
-/** The problem in its own words: inside `关于“…”的问题`, else the heading without numbering. */
+/** The problem in its own words: inside `关于“…”的问题` or after `反馈问题：`, else the heading without numbering. */
 export function problemTitle(numbering: Numbering): string {
-  return numbering.rest.match(PROBLEM_TITLE)?.[1] ?? numbering.rest.replace(/[。；]$/, '');
+  const named = numbering.rest.match(PROBLEM_TITLE)?.groups;
+  if (named) return named.quoted ?? named.plain;
+  return numbering.rest.replace(PROBLEM_FIELD, '').replace(/[。；]$/, '');
 }
+
+/**
+ * A problem's 整改状态 as notices written as fields state it (`整改状态：已完成`, `完成情况：持续推进`): a few
+ * words, not a sentence of measures.
+ */
+const STATUS_FIELD = /^(?:整改状态|整改进度|完成状态|完成情况|整改完成情况|状态)[：:]/;
+export function statusField(text: string): { label: string; value: string } | undefined {
+  const label = text.match(STATUS_FIELD)?.[0];
+  if (!label) return undefined;
+  const value = text
+    .slice(label.length)
+    .trim()
+    .replace(/[。；;]$/, '');
+  return value && value.length <= 20 && !/[。；;]/.test(value) ? { label, value } : undefined;
+}
+
+/** The other fields of a problem entry (`整改时限：`, `责任单位：`, `责任领导：`): a label set in bold. */
+export const ENTRY_FIELD = /^(?:整改|责任|完成|牵头)?(?:时限|期限|单位|领导|部门|责任人|目标)[：:]/;
 
 /** The label that opens a problem's rectification: `整改情况：`, `整改进展：`, `整改措施：`… */
 export const RECTIFICATION = /^(?:整改(?:落实)?(?:进展)?(?:情况|进展|措施|结果|成效))：/;

@@ -2,7 +2,18 @@
 import type { Heading, Paragraph, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { chineseDateToIso, classifyClosing, type ClosingKind } from './closing';
-import { LEVEL_EXAMPLE, LEVELS, namesProblem, parseNumbering, problemTitle, rectificationLabel, splitLeadSentence } from './numbering';
+import {
+  LEVEL_EXAMPLE,
+  LEVELS,
+  namesProblem,
+  parseNumbering,
+  PROBLEM_FIELD,
+  problemTitle,
+  rectificationLabel,
+  splitLeadSentence,
+  statusField,
+  type Numbering,
+} from './numbering';
 
 export interface Measure {
   /** `一是`, `二是`… as written. */
@@ -22,6 +33,8 @@ export interface Problem {
   title: string;
   line: number;
   rectification?: string;
+  /** 整改状态 as the notice states it beside the problem (`整改状态：已完成`): its words, as written. */
+  status?: string;
   measures: Measure[];
 }
 
@@ -82,6 +95,31 @@ export function splitMeasures(text: string): { intro: string; measures: Measure[
 
 const lineOf = (node: RootContent) => node.position?.start.line ?? 0;
 
+/** A problem heading that announces its rectification: `关于“…”问题的整改`, `……问题整改落实情况`. */
+export const RECTIFICATION_HEADING = /问题的?整改(?:落实|进展)?(?:情况)?[。：:]?$/;
+
+/**
+ * Problems written as fields without a number (`反馈问题：…` headings) are numbered in their order, one level
+ * below the heading they follow: the outline reads them as it reads `1.` problems.
+ */
+function unnumberedProblems(blocks: Array<Heading | Paragraph>, texts: string[], numberings: Array<Numbering | undefined>): void {
+  let outer: Numbering | undefined;
+  let count = 0;
+  blocks.forEach((node, i) => {
+    if (node.type !== 'heading') return;
+    const numbering = numberings[i];
+    if (numbering) {
+      outer = numbering;
+      count = 0;
+      return;
+    }
+    if (!outer || !PROBLEM_FIELD.test(texts[i])) return;
+    const rank = LEVELS.indexOf(outer.level) + 1;
+    if (rank >= LEVELS.length) return;
+    numberings[i] = { level: LEVELS[rank], label: '', value: ++count, rest: texts[i] };
+  });
+}
+
 /** A numbered heading while the outline is read: what it is and where it sits. */
 interface OpenHeading {
   rank: number;
@@ -105,6 +143,7 @@ export function buildOutline(tree: Root, lineOffset = 0): Outline {
   const problems: Problem[] = [];
   const ids = new Map<string, number>();
   let problem: Problem | undefined;
+  let rectifiedBelow = false;
   // Last number seen at each level, for the sequence check, keyed by parent id and level.
   const last = new Map<string, { value: number; label: string }>();
 
@@ -129,10 +168,13 @@ export function buildOutline(tree: Root, lineOffset = 0): Outline {
   const texts = blocks.map((n) => toString(n));
   const closingKinds = classifyClosing(texts);
   const closing: Outline['closing'] = [];
-  const numberings = blocks.map((node, i) => (node.type === 'heading' && !closingKinds[i] ? parseNumbering(texts[i]) : undefined));
+  const numberings: Array<Numbering | undefined> = blocks.map((node, i) =>
+    node.type === 'heading' && !closingKinds[i] ? parseNumbering(texts[i]) : undefined,
+  );
   // The levels the headings use, outermost first: the first of them is the notice's top level.
   const ranks = [...new Set(numberings.flatMap((n) => (n ? [LEVELS.indexOf(n.level)] : [])))].sort((a, b) => a - b);
   const top = ranks[0];
+  unnumberedProblems(blocks, texts, numberings);
 
   /** Whether heading `i` is a problem: nothing numbered below it, and problem words or a rectification after it. */
   const isProblem = (i: number, rank: number) => {
@@ -180,6 +222,8 @@ export function buildOutline(tree: Root, lineOffset = 0): Outline {
       }
       if (isProblem(index, rank)) {
         problem = { id: `${parent.id}-p${value}`, label, number: value, heading: text, title: problemTitle(numbering), line, measures: [] };
+        // `关于“…”问题的整改情况`: what follows the heading is the rectification, without a label of its own.
+        rectifiedBelow = RECTIFICATION_HEADING.test(numbering.rest);
         // A repeated number is reported, and the problem is still listed: the reader's notice has it.
         place(`${parent.id}|${level}`, problem.id, value, label, line);
         (parent.group ?? parent.section).problems.push(problem);
@@ -191,7 +235,17 @@ export function buildOutline(tree: Root, lineOffset = 0): Outline {
       open.push({ rank, id: group.id, section: parent.section, group });
       return;
     }
+    const status = problem && statusField(text);
+    if (problem && status) {
+      problem.status = status.value;
+      return;
+    }
     const rectification = rectificationLabel(text);
+    if (problem && rectifiedBelow && !rectification && problem.rectification === undefined) {
+      problem.rectification = text;
+      problem.measures = splitMeasures(text).measures;
+      return;
+    }
     if (problem && rectification) {
       problem.rectification = text.slice(rectification.length);
       problem.measures = splitMeasures(problem.rectification).measures;
@@ -227,6 +281,8 @@ export interface ProblemSummary {
   section: { id: string; label: string; heading: string };
   group?: { id: string; label: string; heading: string };
   measures: number;
+  /** 整改状态 as the notice states it, when it does. */
+  status?: string;
 }
 
 export function summariseProblems(outline: Outline): ProblemSummary[] {
@@ -245,6 +301,7 @@ export function summariseProblems(outline: Outline): ProblemSummary[] {
         section: place(section),
         ...(group && { group: place(group) }),
         measures: p.measures.length,
+        ...(p.status && { status: p.status }),
       })),
   );
 }

@@ -4,7 +4,7 @@
 import type { Heading, Link, Paragraph, PhrasingContent, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { classifyClosing } from './closing';
-import { rectificationLabel } from './numbering';
+import { rectificationLabel, statusField } from './numbering';
 import { buildOutline, type Outline } from './outline';
 import { phoneMatches } from './closing';
 import { telHref } from './contact';
@@ -57,7 +57,9 @@ export function addNoticeAnchors(tree: Root, outline: Outline) {
       if (kind === 'contact' || kind === 'appeal') linkPhones(node);
       return;
     }
-    if (rectificationLabel(toString(node))) setProps(node, { className: ['rectification'] });
+    const text = toString(node);
+    if (rectificationLabel(text)) setProps(node, { className: ['rectification'] });
+    else if (statusField(text)) setProps(node, { className: ['problem-status'] });
     const point = pointIds.get(line);
     if (point) setProps(node, { id: point, className: ['lead-paragraph'] });
   });

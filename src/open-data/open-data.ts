@@ -37,6 +37,7 @@ export const problemSchema = z
     heading: heading(),
     title: z.string().describe('问题：标题“关于“……”的问题”中引号里的文字；不是这种写法时为标题去掉编号'),
     rectification: z.string().optional().describe('整改情况全文（不含“整改情况：”）；原文没有整改情况时不出现'),
+    status: z.string().optional().describe('整改状态，照原文，如“已完成”“阶段性完成”“持续推进”；原文没有写明时不出现'),
     measures: z.array(measureSchema).describe('整改措施，按原文顺序'),
   })
   .strict()
@@ -330,6 +331,7 @@ export function noticeRecord(notice: NoticeSource, url: string, outline: Outline
     heading: p.heading,
     title: p.title,
     ...(p.rectification !== undefined && { rectification: p.rectification }),
+    ...(p.status !== undefined && { status: p.status }),
     // The measures' full text is in `rectification`: repeating it would double the file (400 MB at 10,000 notices).
     measures: p.measures.map(({ marker, lead }) => ({ marker, lead })),
   });
@@ -396,6 +398,7 @@ export const PROBLEM_COLUMNS: Array<{ name: string; description: string }> = [
   { name: '问题序号', description: '问题在所属类别（或部分）中的序号，数字' },
   { name: '问题编号', description: '问题的锚点编号，如 s2-g1-p1，与 notices.json 中问题的 id 相同' },
   { name: '问题', description: '问题：标题“关于“……”的问题”中引号里的文字' },
+  { name: '整改状态', description: '整改状态，照原文，如“已完成”“持续推进”；原文没有写明时为空' },
   { name: '整改措施数', description: '整改情况中“一是”“二是”……的项数；没有分项时为 0' },
   { name: '链接', description: `问题在通报网页上的位置（带 # 锚点）；${URL_NOTE}` },
 ];
@@ -419,6 +422,7 @@ export function problemRows(notices: Array<{ notice: NoticeSource; url: string }
       problemNumber(p.id),
       p.id,
       p.title,
+      p.status ?? '',
       p.measures,
       `${url}#${p.id}`,
     ]),

@@ -12,6 +12,10 @@ import { htmlErrors } from '../helpers/html-validate';
 
 const SLUG = '2023-09-20-wuhan-industrial-investment';
 const NOTICE = `notices/${SLUG}/index.html`;
+/** A 巡视 notice written as fields: 反馈问题 / 整改状态 / 整改情况, and one `关于“…”问题的整改` problem. */
+const FIELDS_SLUG = '2023-06-15-xunshi-zhenggai';
+const STATUSES = ['已完成', '阶段性完成', '持续推进'];
+const FIELD_PROBLEMS = ['主体责任落实不够到位', '监督检查覆盖不全', '关于“干部交流轮岗不够”问题的整改'];
 const ICP = '鄂ICP备2023001234号-1';
 const POLICE = '鄂公网安备42010302000123号';
 const LEAVES = '（将离开本站）';
@@ -199,6 +203,43 @@ describe.each(Object.keys(LIVE_BUILDS) as LiveBuildName[])('a site with every se
     expect(feed).toContain('<dc:identifier>91420100MA4KX0000X/2023-00001</dc:identifier>');
     const ld = JSON.parse(page(NOTICE).querySelector('script[type="application/ld+json"]')!.text);
     expect(ld).toMatchObject({ dateCreated: '2023-09-20', datePublished: '2023-09-21', reportNumber: '武投控党〔2023〕12号' });
+  });
+
+  it('shows a 巡视 notice’s groups as 巡视组, and each problem’s 整改状态 beside it, in the ledger and in the open data', () => {
+    const notice = page(`notices/${FIELDS_SLUG}/index.html`);
+    const rows = notice.querySelectorAll('table.notice-meta tr').map((tr) => [tr.querySelector('th')!.text.trim(), cellText(tr)]);
+    expect(rows).toContainEqual(['巡视组', '省委第三巡视组']);
+    expect(rows).toContainEqual(['巡视时间', '2022年10月10日至12月10日']);
+    expect(rows.map(([label]) => label)).not.toContain('巡察组');
+    expect(notice.querySelectorAll('.notice-body .problem-status').map((p) => p.text)).toEqual(STATUSES.map((s) => `整改状态：${s}`));
+    expect(notice.querySelectorAll('.toc .toc-status').map((s) => s.text)).toEqual(STATUSES.map((s) => `（${s}）`));
+    // The sample's notice states no status: its page has none.
+    expect(page(NOTICE).querySelectorAll('.problem-status')).toHaveLength(0);
+
+    const ledger = page('ledger/index.html');
+    const headers = ledger.querySelectorAll('table.ledger-table thead th').map((th) => th.text.trim());
+    expect(headers.at(-1)).toBe('整改状态');
+    const statusOf = new Map(
+      ledger
+        .querySelectorAll('table.ledger-table tbody tr')
+        .map((tr) => [tr.querySelector('th a')!.text.trim(), tr.querySelectorAll('td').at(-1)!.text.trim()]),
+    );
+    expect(FIELD_PROBLEMS.map((title) => statusOf.get(title))).toEqual(STATUSES);
+    expect(statusOf.get('关于“产投集团党委推动‘学宣贯’进企业不深入”的问题')).toBe('未写明');
+
+    const { notices } = JSON.parse(readFileSync(join(dir, 'data/notices.json'), 'utf8'));
+    const fields = notices.find((n: { id: string }) => n.id === FIELDS_SLUG);
+    const problems = fields.outline.sections.flatMap((s: { groups: Array<{ problems: unknown[] }> }) =>
+      s.groups.flatMap((g) => g.problems),
+    );
+    expect(problems.map((p: { title: string; status?: string }) => [p.title, p.status])).toEqual([
+      ['主体责任落实不够到位', '已完成'],
+      ['监督检查覆盖不全', '阶段性完成'],
+      ['干部交流轮岗不够', '持续推进'],
+    ]);
+    const csv = parseCsv(readFileSync(join(dir, 'data/problems.csv'), 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
+    expect(csv.filter((r) => r.通报编号 === FIELDS_SLUG).map((r) => r.整改状态)).toEqual(STATUSES);
+    expect(new Set(csv.filter((r) => r.通报编号 === SLUG).map((r) => r.整改状态))).toEqual(new Set(['']));
   });
 
   it('is valid HTML', async () => {

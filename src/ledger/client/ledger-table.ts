@@ -42,7 +42,7 @@ const cellText = (el: Element | null | undefined) => (el?.textContent ?? '').tri
 
 function readRows(tbody: HTMLTableSectionElement): Row[] {
   return [...tbody.rows].map((el, order) => {
-    const [problem, issuerCell, dateCell, place, measures] = el.cells;
+    const [problem, issuerCell, dateCell, place, measures, statusCell] = el.cells;
     const date = dateCell?.querySelector('time')?.dateTime ?? '';
     const row = {
       el,
@@ -54,6 +54,7 @@ function readRows(tbody: HTMLTableSectionElement): Row[] {
       measures: Number(cellText(measures)) || 0,
       section: cellText(place?.querySelector('.ledger-section')),
       group: cellText(place?.querySelector('.ledger-group')) || undefined,
+      status: cellText(statusCell) || undefined,
     };
     return { ...row, text: rowText(row) };
   });

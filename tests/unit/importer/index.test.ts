@@ -541,3 +541,68 @@ describe('a contact line broken after its label', () => {
     expect(result.markdown).toContain(`\n\n${broken.join('')}\n\n`);
   });
 });
+
+describe('problems written as fields, and headings that announce a rectification', () => {
+  const FIELDS = [
+    '中共某某县卫生健康局党组关于巡察整改进展情况的通报',
+    '根据县委统一部署，2023年3月至5月，县委第二巡察组对县卫生健康局党组开展了巡察，并于2023年6月反馈了巡察意见。',
+    '一、整改工作开展情况',
+    '局党组高度重视，成立整改工作领导小组。',
+    '二、反馈问题整改落实情况',
+    '1.反馈问题：落实全面从严治党主体责任不到位。',
+    '整改状态：已完成',
+    '整改情况：一是召开专题会议。二是完善制度。',
+    '责任单位：局办公室',
+    '2.反馈问题：财务管理不规范。',
+    '整改状态：阶段性完成',
+    '整改情况：一是开展自查。二是追回资金3.5万元。',
+    '三、下一步工作打算',
+    '持续巩固整改成果。',
+    '中共某某县卫生健康局党组',
+    '2023年9月10日',
+  ];
+
+  it.each([
+    ['numbered', FIELDS],
+    ['without numbers', FIELDS.map((l) => l.replace(/^\d\.反馈问题/, '反馈问题'))],
+  ])('reads each entry %s as a problem with its status, the labels in bold, without a warning', (_, source) => {
+    const result = importNotice(Buffer.from(source.join('\n')));
+    expect(result.report).toMatchObject({ problems: 2, rectifications: 2, warnings: [] });
+    expect(result.markdown).toContain(
+      '\n\n**整改状态：**已完成\n\n**整改情况：**一是召开专题会议。二是完善制度。\n\n**责任单位：**局办公室\n\n',
+    );
+    const { outline } = readNoticeFile('x.md', Buffer.from(result.markdown));
+    expect(outline!.problems.map((p) => [p.title, p.status])).toEqual([
+      ['落实全面从严治党主体责任不到位', '已完成'],
+      ['财务管理不规范', '阶段性完成'],
+    ]);
+  });
+
+  it('reads `1.关于“…”问题的整改` headings as problems, and their (1) points as part of the rectification', () => {
+    const source = [
+      '中共某某区委员会关于巡察整改进展情况的通报',
+      '根据市委统一部署，2023年3月至5月，市委第二巡察组对某某区开展了巡察，并于2023年6月反馈了巡察意见。',
+      '一、关于巡察反馈问题整改落实情况',
+      '（一）关于党的建设方面',
+      '1.关于“理论学习不深入”问题的整改',
+      '区委制定学习计划，开展专题学习12次。',
+      '(1)建立学习台账。',
+      '(2)开展学习督查。',
+      '2.关于“基层党组织建设薄弱”问题的整改情况',
+      '开展软弱涣散党组织整顿，整顿15个。',
+      '二、下一步工作打算',
+      '持续巩固整改成果。',
+      '中共某某区委员会',
+      '2023年9月10日',
+    ].join('\n');
+    const result = importNotice(Buffer.from(source));
+    expect(result.report).toMatchObject({ problems: 2, warnings: [] });
+    // ASCII numbering is written as GB/T 9704 writes it, and stays inside the problem's text.
+    expect(result.markdown).toContain('\n\n**（1）建立学习台账。**\n\n**（2）开展学习督查。**\n\n');
+    const { outline } = readNoticeFile('x.md', Buffer.from(result.markdown));
+    expect(outline!.problems.map((p) => [p.id, p.title, p.rectification])).toEqual([
+      ['s1-g1-p1', '理论学习不深入', '区委制定学习计划，开展专题学习12次。\n（1）建立学习台账。\n（2）开展学习督查。'],
+      ['s1-g1-p2', '基层党组织建设薄弱', '开展软弱涣散党组织整顿，整顿15个。'],
+    ]);
+  });
+});

@@ -23,6 +23,15 @@ describe('restorePunctuation', () => {
     expect(restore('细则(试行)')).toBe('细则（试行）');
   });
 
+  it('writes the numbering (1) and (一) that open a line of Chinese with full-width brackets, as GB/T 9704 does', () => {
+    expect(restore('(1)开展督查检查统筹。')).toBe('（1）开展督查检查统筹。');
+    expect(restore('  (12) “回头看”')).toBe('  （12） “回头看”');
+    expect(restorePunctuation('(1)开展督查检查统筹。').restored).toBe(2);
+    // Not numbering: a bracket inside the line, a figure in running text, or a line that is not Chinese.
+    expect(restore('增长(3)倍')).toBe('增长(3)倍');
+    expect(restore('(1) item one')).toBe('(1) item one');
+  });
+
   it('handles nested parentheses', () => {
     expect(restore('对因特殊情况(如疫情(含隔离)等)不能参加')).toBe('对因特殊情况（如疫情（含隔离）等）不能参加');
     expect(restore('(a(中)b)和(x)(y)')).toBe('（a（中）b）和(x)(y)');

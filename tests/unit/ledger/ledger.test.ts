@@ -120,6 +120,42 @@ describe('buildRows', () => {
     expect(problemTitle({ label: '1、', heading: '1、关于“测试不严格”的问题。' })).toBe('关于“测试不严格”的问题');
     expect(problemTitle({ label: '2、', heading: '2、存在的突出问题' })).toBe('存在的突出问题');
     expect(problemTitle({ label: '3、', heading: '3、安全责任不到位。' })).toBe('安全责任不到位');
+    // A problem written as fields is named by its words, not by the field's label.
+    expect(problemTitle({ label: '1.', heading: '1.反馈问题：财务管理不规范。' })).toBe('财务管理不规范');
+    expect(problemTitle({ label: '', heading: '存在问题：制度不健全' })).toBe('制度不健全');
+  });
+
+  it('carries each problem’s 整改状态, and finds rows by it', () => {
+    const notice = {
+      id: 'x',
+      data: {
+        title: 't',
+        issuer: '某局',
+        date: '2023-09-10',
+        problems: [
+          {
+            id: 's1-p1',
+            label: '1.',
+            heading: '1.反馈问题：甲。',
+            title: '甲',
+            section: { id: 's1', label: '一、', heading: '一、乙' },
+            measures: 1,
+            status: '持续推进',
+          },
+          {
+            id: 's1-p2',
+            label: '2.',
+            heading: '2.反馈问题：丙。',
+            title: '丙',
+            section: { id: 's1', label: '一、', heading: '一、乙' },
+            measures: 0,
+          },
+        ],
+      },
+    };
+    const rows = buildRows([notice], '/');
+    expect(rows.map((r) => r.status)).toEqual(['持续推进', undefined]);
+    expect(filterRows(rows, { query: '持续推进' }).map((r) => r.title)).toEqual(['甲']);
   });
 });
 

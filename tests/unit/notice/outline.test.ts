@@ -237,6 +237,63 @@ describe('buildOutline checks numbering', () => {
     expect(problem.measures.map((m) => m.marker)).toEqual(['一是', '二是', '三是']);
   });
 
+  it('reads a problem written as fields: 反馈问题 (numbered or not), 整改状态 and 整改情况', () => {
+    for (const numbered of [true, false]) {
+      const n = (i: number) => (numbered ? `${i}.` : '');
+      const outline = outlineOf(
+        [
+          '## 一、甲',
+          `### ${n(1)}反馈问题：学习不深入。`,
+          '**整改状态：**已完成',
+          '**整改情况：**一是学。二是改。',
+          '**整改时限：**长期坚持',
+          `### ${n(2)}反馈问题：制度不健全。`,
+          '**整改情况：**一是建制度。',
+          '整改状态：持续推进。',
+          '## 二、下一步',
+        ].join('\n\n'),
+      );
+      expect(outline.issues).toEqual([]);
+      expect(outline.problems.map((p) => [p.id, p.title, p.status, p.measures.length])).toEqual([
+        ['s1-p1', '学习不深入', '已完成', 2],
+        ['s1-p2', '制度不健全', '持续推进', 1],
+      ]);
+      // Another field of the entry stays in the text of its 整改情况; the status is not in it.
+      expect(outline.problems[0].rectification).toBe('一是学。二是改。\n整改时限：长期坚持');
+      expect(outline.problems[1].rectification).toBe('一是建制度。');
+    }
+  });
+
+  it('takes a long 整改状态 as text, not as a status', () => {
+    const outline = outlineOf(
+      '## 一、甲\n\n### 1.反馈问题：学习不深入。\n\n**整改情况：**一是学。\n\n整改状态：已经召开会议研究部署，制定了方案。正在推进。\n',
+    );
+    expect(outline.problems[0].status).toBeUndefined();
+  });
+
+  it('reads `关于“…”问题的整改` headings as problems, with the text below as their rectification', () => {
+    const outline = outlineOf(
+      [
+        '## 一、关于巡察反馈问题整改落实情况',
+        '### （一）关于党的建设方面',
+        '#### 1.关于“学习不深入”问题的整改',
+        '制定学习计划。一是集中学。二是个人学。',
+        '**（1）建立台账。**',
+        '#### 2.关于落实主体责任不到位问题的整改情况',
+        '压实责任。',
+        '#### 3.关于“制度不健全”问题整改落实情况：',
+        '## 二、下一步',
+      ].join('\n\n'),
+    );
+    expect(outline.issues).toEqual([]);
+    expect(outline.problems.map((p) => [p.id, p.title, p.rectification])).toEqual([
+      ['s1-g1-p1', '学习不深入', '制定学习计划。一是集中学。二是个人学。\n（1）建立台账。'],
+      ['s1-g1-p2', '落实主体责任不到位', '压实责任。'],
+      ['s1-g1-p3', '制度不健全', undefined],
+    ]);
+    expect(outline.problems[0].measures.map((m) => m.marker)).toEqual(['一是', '二是']);
+  });
+
   it('adds the line offset to every line', () => {
     const outline = buildOutline(parseMarkdown('## 一、甲\n\n## 三、乙\n'), 20);
     expect(outline.sections.map((s) => s.line)).toEqual([21, 23]);

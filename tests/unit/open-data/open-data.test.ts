@@ -169,6 +169,7 @@ describe('problemRows', () => {
       问题序号: 1,
       问题编号: 's2-g1-p1',
       问题: '产投集团党委推动‘学宣贯’进企业不深入',
+      整改状态: '',
       整改措施数: 4,
       链接: 'https://xc.example.gov.cn/notices/x/#s2-g1-p1',
     });
