@@ -82,15 +82,21 @@ export function classifyLines(
   // Numbered lines inside a problem's 整改情况 (`（1）…`) belong to it, not to the outline.
   let problemRank: number | undefined;
   let inRectification = false;
+  /** The title without the column tags a CMS puts round it, with a warning naming what was left out. */
+  const title = (line: number, text: string): ClassifiedLine => {
+    const bare = withoutColumnTags(text);
+    if (bare !== text) warnings.push({ line, message: `标题“${preview(text)}”带有栏目标签，已从标题中去掉：“${bare}”。` });
+    return { line, kind: 'title', text: bare };
+  };
   for (let i = 0; i < end; i++) {
     const { line, text: t } = raw[i];
-    if (i === 0 && isTitle(t)) {
-      lines.push({ line, kind: 'title', text: t });
+    if (i === 0 && isTitle(withoutColumnTags(t))) {
+      lines.push(title(line, t));
       continue;
     }
     // A title over two lines: the body's name, then `关于……的通报`.
-    if (i === 0 && end > 1 && t.length <= 40 && !/[。，；：]/.test(t) && !parseNumbering(t) && isTitle(raw[1].text)) {
-      lines.push({ line, kind: 'title', text: `${t}${raw[1].text}` });
+    if (i === 0 && end > 1 && t.length <= 40 && !/[。，；：]/.test(t) && !parseNumbering(t) && isTitle(withoutColumnTags(raw[1].text))) {
+      lines.push(title(line, `${t}${raw[1].text}`));
       i++;
       continue;
     }
@@ -179,6 +185,16 @@ export function classifyLines(
   }
   setHeadingDepths(lines);
   return { lines: [...lines, ...closing], warnings };
+}
+
+/**
+ * A title without the column tags that CMSs and republishing sites put before or after it: `【巡察整改】`,
+ * `[公示公告]`, `【图文】`. A tag is short and bracketed, and never the title itself; 〔〕 are the 文号's own brackets.
+ */
+export function withoutColumnTags(title: string): string {
+  const tag = '(?:【[^【】]{1,12}】|\\[[^[\\]]{1,12}\\])';
+  const bare = title.replace(new RegExp(`^(?:${tag}\\s*)+`), '').replace(new RegExp(`(?:\\s*${tag})+$`), '');
+  return /\p{Script=Han}/u.test(bare) ? bare : title;
 }
 
 /** Whether a line opens the fields of a problem entry: its 整改情况, its 整改状态 or another field. */

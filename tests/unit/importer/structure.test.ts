@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanUpText } from '../../../src/importer';
 import { addressAndPostcode } from '../../../src/notice/closing';
-import { classifyLines, codeSpan, escapeMarkdown, recognise, renderBody } from '../../../src/importer/structure';
+import { classifyLines, codeSpan, escapeMarkdown, recognise, renderBody, withoutColumnTags } from '../../../src/importer/structure';
 import { SAMPLE_METADATA, seedText } from '../../helpers/fixtures';
 import { blockTexts } from '../../helpers/markdown-text';
 
@@ -259,6 +259,21 @@ describe('recognise', () => {
     const found = recognise(classifyLines(`${opening}\n一、整改情况\n继续努力。\n中共某某委员会\n2023年9月20日`).lines);
     expect(found.title).toBe(`中共某某委员会关于${phrase}的通报`);
     expect(found.inspection).toEqual(inspection);
+  });
+
+  it.each([
+    ['【巡察整改】中共某某委员会关于巡察整改进展情况的通报', '中共某某委员会关于巡察整改进展情况的通报'],
+    ['[公示公告] 【巡察】中共某某委员会关于巡视整改进展情况的通报', '中共某某委员会关于巡视整改进展情况的通报'],
+    ['中共某某委员会关于巡察整改进展情况的通报【图文】', '中共某某委员会关于巡察整改进展情况的通报'],
+  ])('takes the column tags off the title “%s”, and says so', (line, title) => {
+    const { lines, warnings } = classifyLines(`${line}\n一、整改情况\n继续努力。\n中共某某委员会\n2023年9月20日`);
+    expect(recognise(lines).title).toBe(title);
+    expect(warnings).toEqual([{ line: 1, message: expect.stringMatching(/带有栏目标签，已从标题中去掉/) }]);
+  });
+
+  it('keeps a title that is all brackets, and a 文号’s brackets', () => {
+    expect(withoutColumnTags('【关于巡察整改情况的通报】')).toBe('【关于巡察整改情况的通报】');
+    expect(withoutColumnTags('关于印发〔2023〕12号文件的通报')).toBe('关于印发〔2023〕12号文件的通报');
   });
 
   it('has no date when the last line is not a date, and takes a body’s name there as the signature', () => {
