@@ -12,31 +12,69 @@ const JUNK_ASCII =
   /^(?:[a-z]?\d.*|index|default|content|article|detail|download|attachment|file|document|doc|notice|untitled|new|page|view|show|info|upload|text|tmp|temp|copy)$/;
 /** Administrative suffixes that belong to the word before them (`襄阳` + `市`). */
 const ATTACHED = /^[市省区县镇乡州盟旗]$/;
+/** Characters that end a place's or a body's short name: 十堰市, 郧阳区, 卫健委, 住建局, 市委办. */
+const NAME_END = /[市省区县镇乡州盟旗委局办厅院所处站队司]/;
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
-/** Chinese words for a slug: the segmenter's words, with runs of single characters read as two-character words. */
+/**
+ * A run of characters the segmenter could not split into words (abbreviations like 卫健委, place names it does
+ * not know) as slug words: cut after each character that ends a name, the leftovers joined to a neighbour;
+ * a run with no such character is read two characters at a time (襄江城投 → 襄江, 城投).
+ */
+function runWords(run: string[], next?: string): { words: string[]; tookNext: boolean } {
+  const pairs = (chars: string[]) => Array.from({ length: Math.ceil(chars.length / 2) }, (_, i) => chars.slice(2 * i, 2 * i + 2).join(''));
+  const chunks: string[] = [];
+  let chunk: string[] = [];
+  for (const c of run) {
+    chunk.push(c);
+    if (!NAME_END.test(c)) continue;
+    // A long name (东湖高新区) is still two-character words, its ending kept with the last: 东湖, 高新区.
+    if (chunk.length > 4) {
+      const words = pairs(chunk.slice(0, -1));
+      words[words.length - 1] += c;
+      chunks.push(...words);
+    } else chunks.push(chunk.join(''));
+    chunk = [];
+  }
+  if (chunks.length === 0) return { words: pairs(run), tookNext: false };
+  let tookNext = false;
+  if (chunk.length) {
+    // `党` before `工委`: the name goes on in the next word when that word ends one.
+    if (next && NAME_END.test(next.at(-1)!) && [...next].length <= 2) {
+      chunks.push(chunk.join('') + next);
+      tookNext = true;
+    } else chunks[chunks.length - 1] += chunk.join('');
+  }
+  // A name-ending character alone (市委 read as 市, 委) belongs with the one before it.
+  const words: string[] = [];
+  for (const c of chunks) {
+    if (words.length && [...c].length === 1 && [...words.at(-1)!].length === 1) words[words.length - 1] += c;
+    else words.push(c);
+  }
+  return { words, tookNext };
+}
+
+/** Chinese words for a slug: the segmenter's words, with runs of single characters read by runWords. */
 function words(text: string): string[] {
+  const segments = [...segmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
   const out: string[] = [];
-  let singles: string[] = [];
-  const flush = () => {
-    for (let i = 0; i < singles.length; i += 2) out.push(singles.slice(i, i + 2).join(''));
-    singles = [];
-  };
-  for (const { segment, isWordLike } of segmenter.segment(text)) {
-    if (!isWordLike) continue;
-    if (ATTACHED.test(segment) && (singles.length || out.length)) {
-      if (singles.length) singles.push(segment);
-      else out[out.length - 1] += segment;
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i];
+    if (ATTACHED.test(segment) && out.length && [...out.at(-1)!].length > 1 && [...segments[i - 1]].length > 1) {
+      out[out.length - 1] += segment;
       continue;
     }
-    if ([...segment].length === 1 && /\p{Script=Han}/u.test(segment)) singles.push(segment);
-    else {
-      flush();
+    if ([...segment].length !== 1 || !/\p{Script=Han}/u.test(segment)) {
       out.push(segment);
+      continue;
     }
+    const run: string[] = [];
+    while (i < segments.length && [...segments[i]].length === 1 && /\p{Script=Han}/u.test(segments[i])) run.push(segments[i++]);
+    const { words: found, tookNext } = runWords(run, segments[i]);
+    out.push(...found);
+    if (!tookNext) i--;
   }
-  flush();
   return out;
 }
 

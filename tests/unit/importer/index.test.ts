@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { readNoticeFile, splitFrontmatter } from '../../../src/notice/file';
 import { ImportError, importNotice, cleanUpText } from '../../../src/importer';
-import { slugFor } from '../../../src/importer/slug';
+import { slugFor, slugFromChinese } from '../../../src/importer/slug';
 import { escapeMarkdown } from '../../../src/importer/structure';
 import { noticeSchema } from '../../../src/schemas';
 import { parse as parseYaml } from 'yaml';
@@ -156,6 +156,20 @@ describe('slugFor', () => {
     ['', 'wuhan-chanye-touzi-konggu-jituan'],
   ])('%s → %s', (source, slug) => {
     expect(slugFor({ date: '2023-09-20', sourceName: source, issuer: '中共武汉产业投资控股集团有限公司委员会' })).toBe(slug);
+  });
+
+  it.each([
+    // Abbreviations the segmenter reads as single characters are cut where a name ends, not two by two.
+    ['市卫健委', 'shi-weijianwei'],
+    ['经开区党工委', 'jingkaiqu-danggongwei'],
+    ['十堰市郧阳区纪委监委', 'shiyanshi-yunyangqu-jiwei-jianwei'],
+    ['县人社局', 'xian-rensheju'],
+    ['东湖高新区', 'donghu-gaoxinqu'],
+    // Words the segmenter knows, and runs without a name's ending, as before.
+    ['襄江城投', 'xiangjiang-chengtou'],
+    ['武汉产业投资控股集团', 'wuhan-chanye-touzi-konggu-jituan'],
+  ])('writes %s as %s', (name, slug) => {
+    expect(slugFromChinese(name)).toBe(slug);
   });
 
   it('falls back to the title, then to notice', () => {
