@@ -85,8 +85,8 @@ export function statusField(text: string): { label: string; value: string } | un
   return value && value.length <= 20 && !/[。；;]/.test(value) ? { label, value } : undefined;
 }
 
-/** The other fields of a problem entry (`整改时限：`, `责任单位：`, `责任领导：`): a label set in bold. */
-export const ENTRY_FIELD = /^(?:整改|责任|完成|牵头)?(?:时限|期限|单位|领导|部门|责任人|目标)[：:]/;
+/** The other fields of a problem entry (`整改时限：`, `责任单位：`, `责任处室：`): a label set in bold. */
+export const ENTRY_FIELD = /^(?:整改|责任|完成|牵头|配合)?(?:时限|期限|单位|领导|部门|处室|科室|责任人|目标)[：:]/;
 
 /** The label that opens a problem's rectification: `整改情况：`, `整改进展：`, `整改措施：`… */
 export const RECTIFICATION = /^(?:整改(?:落实)?(?:进展)?(?:情况|进展|措施|结果|成效))：/;

@@ -58,7 +58,8 @@ const TABLE_SEPARATOR = /^\|[\s|:-]+\|?$/;
 function sourcePieces(text: string): { sentences: string[]; cells: string[] } {
   const sentences: string[] = [];
   const cells: string[] = [];
-  for (const line of textLines(text)) {
+  // A CMS's column tag before the title (【巡察整改】) is not the notice's text: the importer leaves it out.
+  for (const line of textLines(text).map((l, i) => (i === 0 ? l.replace(/^【[^】]{1,12}】/, '') : l))) {
     if (TABLE_LINE.test(line)) {
       if (TABLE_SEPARATOR.test(line)) continue;
       cells.push(
@@ -315,10 +316,11 @@ describe('the layout corpus', () => {
     const text = sourceOf(file);
     const lines = textLines(text);
     const expected = EXPECTED[file];
-    expect(lines.length).toBeGreaterThanOrEqual(40);
+    // A report on each problem runs to a few dozen lines; a summary without numbered headings to a few.
+    expect(lines.length).toBeGreaterThanOrEqual(expected.problems ? 30 : 8);
     expect(lines.length).toBeLessThanOrEqual(90);
     expect(lines.filter((l) => /^整改(?:情况|进展)：/.test(l))).toHaveLength(expected.rectifications);
-    // In this corpus every problem line starts with 1、/1. or 问题1：, and only problem lines do.
+    // In this corpus every problem line starts with 1、/1. or 问题1：, and only problem lines do (summary.txt has none).
     expect(lines.filter((l) => /^(?:\d+[、.]|问题\d+：)/.test(l))).toHaveLength(expected.problems);
     expect(lines).toContain(expected.issuer);
     for (const value of [...expected.phones, ...expected.emails, ...expected.postcodes]) expect(text).toContain(value);
