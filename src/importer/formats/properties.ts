@@ -3,6 +3,8 @@
 // has no signature date, and says which one it used.
 import type { Element, Root } from 'hast';
 import { isoDate } from '../../notice/numbering';
+import { isChromeLine } from './article';
+import { walkBlocks } from './hast-blocks';
 import { readZipEntry, type ZipEntry } from './zip';
 
 export interface DatedFrom {
@@ -49,16 +51,14 @@ const DATE_METAS = [
   'dc.date',
   'dcterms.created',
 ];
-const INFO_DATE = /(?:发布时间|发布日期|发文日期|成文日期)\s*[：:]\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})/;
+/** A date in a page's info line: `发布时间：2023-09-20 16:30`, `发布日期：2023年09月20日`, `时间：2023-09-20`. */
+const INFO_DATE = /(?:发布时间|发布日期|发文日期|成文日期|时间|日期)\s*[：:]\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})/;
 
 export function htmlProperties(root: Root): DocumentProperties {
   const metas = new Map<string, { name: string; content: string }>();
-  const texts: string[] = [];
   const visit = (node: Element | Root) => {
     for (const child of node.children) {
-      if (child.type === 'text') texts.push(child.value);
       if (child.type !== 'element') continue;
-      if (child.tagName === 'script' || child.tagName === 'style') continue;
       if (child.tagName === 'meta') {
         const name = String(child.properties?.name ?? child.properties?.property ?? '');
         const content = String(child.properties?.content ?? '').trim();
@@ -68,21 +68,18 @@ export function htmlProperties(root: Root): DocumentProperties {
     }
   };
   visit(root);
-  const properties: DocumentProperties = {};
   for (const name of DATE_METAS) {
     const meta = metas.get(name);
     const iso = meta && looseDate(meta.content);
-    if (iso) {
-      properties.date = { iso, from: `网页元数据的发布时间 ${meta.name}` };
-      break;
-    }
+    if (iso) return { date: { iso, from: `网页元数据的发布时间 ${meta.name}` } };
   }
-  const text = texts.join(' ').replace(/\s+/g, ' ');
-  if (!properties.date) {
-    const iso = looseDate(text.match(INFO_DATE)?.[1] ?? '');
-    if (iso) properties.date = { iso, from: '网页上的发布时间' };
+  // The page's info line (发布时间… 来源… 浏览次数…), never a sentence of the notice (巡察时间：2023年4月…).
+  for (const block of walkBlocks(root, { isDataTable: () => false })) {
+    if (block.kind !== 'paragraph' || !isChromeLine(block.text)) continue;
+    const iso = looseDate(block.text.match(INFO_DATE)?.[1] ?? '');
+    if (iso) return { date: { iso, from: '网页上的发布时间' } };
   }
-  return properties;
+  return {};
 }
 
 /** A PDF's dates as its Info dictionary writes them: `D:20230920163000+08'00'`. */

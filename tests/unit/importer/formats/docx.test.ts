@@ -4,7 +4,8 @@
 import { AlignmentType, Document, FootnoteReferenceRun, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from '../../../../src/importer/decode';
-import { readDocx } from '../../../../src/importer/formats/docx';
+import { readDocx, readDocxDocument } from '../../../../src/importer/formats/docx';
+import { todayInShanghai } from '../../../../src/notice/skeleton';
 import { extractBlocks } from '../../../../src/importer/formats';
 import { readZipEntry, writeZip, zipEntries } from '../../../../src/importer/formats/zip';
 import { blocksFromText, docxFrom } from '../../../helpers/documents';
@@ -242,5 +243,14 @@ describe('blocksFromText (the fixture maker the format tests share)', () => {
       { kind: 'paragraph', text: '中共示例委员会', align: 'right' },
       { kind: 'paragraph', text: '2023年9月20日', align: 'right' },
     ]);
+  });
+});
+
+describe('a Word file’s own date', () => {
+  it('is its last save (docProps/core.xml), as a day in China', async () => {
+    const before = todayInShanghai();
+    const { properties } = await readDocxDocument(await docxFrom(SAMPLE_BLOCKS));
+    expect(properties.date?.from).toBe('Word 文档属性里的最后保存日期');
+    expect([before, todayInShanghai()]).toContain(properties.date?.iso);
   });
 });

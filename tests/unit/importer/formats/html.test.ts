@@ -1,11 +1,15 @@
 // The web-page reader on pages as saved from TRS, 大汉 and 博达 sites (GB2312 and UTF-8), and on pages of no
 // known CMS: the notice back exactly and in order, and none of the page's chrome with it.
 import iconv from 'iconv-lite';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from '../../../../src/importer/decode';
-import { readHtml } from '../../../../src/importer/formats/html';
+import { readHtml, readHtmlDocument } from '../../../../src/importer/formats/html';
+import { importFile } from '../../../../src/importer';
 import { extractBlocks } from '../../../../src/importer/formats';
-import { CHROME_TEXTS, htmlPageFrom, type Cms } from '../../../helpers/documents';
+import { blocksFromText, CHROME_TEXTS, htmlPageFrom, type Cms } from '../../../helpers/documents';
+import { ROOT } from '../../../helpers/fixtures';
 import { SAMPLE_BLOCKS, SAMPLE_TITLE, blockLines, boldLeads } from './notice-sample';
 
 const CMSS: Cms[] = ['trs', 'hanweb', 'vsb'];
@@ -217,5 +221,24 @@ describe('readHtml on pages of no known CMS', () => {
       ),
     );
     refusal(utf8('<html><body><p>Hello world, this page has no Chinese.</p></body></html>'));
+  });
+});
+
+describe('a saved page’s own date', () => {
+  // Without its last line (the date) a notice of the layout corpus is dated only by the page it was saved from.
+  const layout = readFileSync(join(ROOT, 'tests/fixtures/layouts/sample-form.txt'), 'utf8').trimEnd().split('\n');
+  const undated = blocksFromText(layout.slice(0, -1).join('\n'));
+
+  it.each([
+    ['trs', '网页元数据的发布时间 PubDate'],
+    ['hanweb', '网页上的发布时间'],
+    ['vsb', '网页上的发布时间'],
+  ] as const)('is read from a %s page, and an undated notice takes it with a warning', async (cms, from) => {
+    const page = htmlPageFrom(undated, cms, layout[0]);
+    expect(readHtmlDocument(page).properties.date).toEqual({ iso: '2023-09-20', from });
+    const result = await importFile(page, { sourceName: 'W020230920.html' });
+    expect(result.date).toBe('2023-09-20');
+    expect(result.report.dateFrom).toBe(from);
+    expect(result.report.warnings.map((w) => w.message).join()).toContain(`成文日期取自${from}：2023-09-20`);
   });
 });

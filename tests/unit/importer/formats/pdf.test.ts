@@ -5,7 +5,8 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ImportError } from '../../../../src/importer/decode';
 import { extractBlocks } from '../../../../src/importer/formats';
-import { readPdf } from '../../../../src/importer/formats/pdf';
+import { readPdf, readPdfDocument } from '../../../../src/importer/formats/pdf';
+import { todayInShanghai } from '../../../../src/notice/skeleton';
 import { layoutBlocks, type PageText, type PositionedText } from '../../../../src/importer/formats/pdf-layout';
 import { checkBrowser } from '../../../helpers/browser';
 import { PDF_RUNNING_HEADER, closePdfBrowser, pdfFrom, scannedPdf } from '../../../helpers/documents';
@@ -300,6 +301,14 @@ describe.skipIf(!browser.available)(`readPdf on PDFs Chromium prints${browser.re
   it('gives back every paragraph of a realistic notice exactly, in order, and nothing else: wrapped lines and pages joined, headings, table, signature and date apart', async () => {
     const blocks = await readPdf(pdf);
     expect(blockLines(blocks)).toEqual(blockLines(SAMPLE_BLOCKS));
+  });
+
+  it('gives the PDF’s creation date as its own date, a day in China', async () => {
+    const { properties } = await readPdfDocument(pdf);
+    expect(properties.date?.from).toBe('PDF 文件的创建日期');
+    // Chromium stamps the time it printed: today, or yesterday just after midnight.
+    const yesterday = todayInShanghai(new Date(Date.now() - 86_400_000));
+    expect([yesterday, todayInShanghai()]).toContain(properties.date?.iso);
   });
 
   it('leaves out the page numbers and the running header, and has no radicals for ideographs', async () => {
