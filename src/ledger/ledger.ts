@@ -20,13 +20,16 @@ export function ledgerSplitAt(env: Record<string, string | undefined> = {}): num
 /** What the ledger needs of a notice (src/notice/collection): its id, the facts it lists and its problems. */
 export interface LedgerNotice {
   id: string;
-  data: Pick<NoticeEntry, 'title' | 'issuer' | 'date' | 'published' | 'progress'> & { problems: ProblemSummary[] };
+  data: Pick<NoticeEntry, 'title' | 'issuer' | 'date' | 'published' | 'progress' | 'contact'> & { problems: ProblemSummary[] };
 }
 
 export interface LedgerRow {
   /** Position in the default order (notices newest first, problems as in the notice); ties in sorting keep it. */
   order: number;
   noticeId: string;
+  /** The notice's title and own contact: what a reader's feedback on the problem is addressed by (src/feedback). */
+  notice: string;
+  contact?: NoticeEntry['contact'];
   /** The notice's 发布日期 (its signature date unless it says otherwise), as the table's column is headed. */
   date: string;
   year: string;
@@ -63,6 +66,8 @@ export function buildRows(notices: LedgerNotice[], base: string): LedgerRow[] {
       rows.push({
         order: rows.length,
         noticeId: id,
+        notice: data.title,
+        ...(data.contact && { contact: data.contact }),
         date: data.published ?? data.date,
         year: data.date.slice(0, 4),
         issuer: data.issuer,

@@ -30,6 +30,7 @@ export function addNoticeAnchors(tree: Root, outline: Outline) {
   for (const p of outline.problems) headingIds.set(p.line, { id: p.id, problem: true });
   const pointIds = new Map(outline.sections.flatMap((s) => s.points.map((p) => [p.line, p.id] as const)));
 
+  addFeedbackPlaces(tree, outline);
   const blocks = tree.children.filter((n): n is Heading | Paragraph => n.type === 'heading' || n.type === 'paragraph');
   const closing = classifyClosing(blocks.map((n) => toString(n)));
   blocks.forEach((node, i) => {
@@ -63,6 +64,32 @@ export function addNoticeAnchors(tree: Root, outline: Outline) {
     const point = pointIds.get(line);
     if (point) setProps(node, { id: point, className: ['lead-paragraph'] });
   });
+}
+
+/** The class of the empty paragraph that marks where a problem's feedback action goes (src/feedback/actions). */
+export const FEEDBACK_PLACE = 'problem-feedback';
+
+/**
+ * After each problem's text, an empty paragraph naming the problem: the page puts its feedback action there
+ * (src/feedback/actions). It holds nothing of the site's settings, so the body rendered by the content check
+ * stays a function of the notice's file.
+ */
+function addFeedbackPlaces(tree: Root, outline: Outline) {
+  const problems = new Map(outline.problems.map((p) => [p.line, p.id]));
+  const closing = classifyClosing(tree.children.map((n) => (n.type === 'heading' || n.type === 'paragraph' ? toString(n) : '')));
+  const children: Root['children'] = [];
+  let open: string | undefined;
+  const close = () => {
+    if (open) children.push({ type: 'paragraph', children: [], data: { hProperties: { className: [FEEDBACK_PLACE], dataProblem: open } } });
+    open = undefined;
+  };
+  tree.children.forEach((node, i) => {
+    if (node.type === 'heading' || closing[i]) close();
+    children.push(node);
+    if (node.type === 'heading') open = problems.get(node.position?.start.line ?? -1);
+  });
+  close();
+  tree.children = children;
 }
 
 function linkPhones(node: Paragraph) {

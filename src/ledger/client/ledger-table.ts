@@ -47,7 +47,8 @@ function readRows(tbody: HTMLTableSectionElement): Row[] {
     const row = {
       el,
       order,
-      title: cellText(problem),
+      // The problem's own link: the cell also holds its feedback action.
+      title: cellText(problem?.querySelector('a')),
       issuer: cellText(issuerCell),
       date,
       year: date.slice(0, 4),
