@@ -29,5 +29,9 @@ export function summariseRevisions(revisions: Revision[] = [], uncommitted = fal
   };
 }
 
+/** Whether a notice has a 修订对照 page: more than one version, the newest being the text built. */
+export const hasRevisions = (history?: { revisions: Revision[]; uncommitted: boolean }) =>
+  summariseRevisions(history?.revisions, history?.uncommitted).listed.length > 1;
+
 /** The calendar day of a commit time, in the committer's own time zone: `2024-03-01T10:00:00+08:00` → `2024-03-01`. */
 export const commitDay = (date: string) => date.slice(0, 10);

@@ -16,6 +16,8 @@ export const noticeDir = (id: string) => `notices/${id}/`;
 
 /** The address of a notice's page under the site's base: (`/gongshi/`, id) → `/gongshi/notices/<id>/`. */
 export const noticePath = (base: string, id: string) => joinBase(base, noticeDir(id));
+/** A revised notice's 修订对照 page (src/pages/notices/[slug]/revisions). */
+export const revisionsPath = (base: string, id: string) => `${noticePath(base, id)}revisions/`;
 
 /** The content folder: `content/`, or `GONGSHI_CONTENT` (used by tests and benchmarks to build another corpus). */
 export function contentDir(env: Record<string, string | undefined> = process.env): string {

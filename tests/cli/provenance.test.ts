@@ -10,7 +10,11 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { checkBrowser, launchBrowser } from '../helpers/browser';
 import { ROOT, runBuild } from '../helpers/build';
+import { serveStatic } from '../helpers/static-server';
+
+const browser = checkBrowser();
 
 const SAMPLE = '2023-09-20-wuhan-industrial-investment';
 const OTHER = '2023-09-21-other';
@@ -126,10 +130,69 @@ describe('provenance of notice pages', () => {
     expect(fingerprint(second.page(OTHER))).toBe(fingerprint(first.page(OTHER)));
 
     expect(changed.querySelector('.revised-note')?.textContent).toMatch(/本通报发布后修改过 1 次/);
-    expect(changed.querySelector('.revised-note a')?.getAttribute('href')).toBe('#provenance');
+    expect(changed.querySelector('.revised-note a')?.getAttribute('href')).toBe(`/notices/${SAMPLE}/revisions/`);
     expect(changed.querySelectorAll('.revisions li')).toHaveLength(2);
     expect(changed.querySelector('[data-revised]')).not.toBeNull();
     expect(second.page(OTHER).querySelector('.revised-note')).toBeNull();
+  });
+
+  it('gives a revised notice a 修订对照 page with exactly the changed sentences, and none to a notice never revised', () => {
+    const revisions = (slug: string) => join(second.out, 'dist/notices', slug, 'revisions/index.html');
+    expect(existsSync(revisions(SAMPLE))).toBe(true);
+    // Never revised, or revised only since its last commit: no comparison to show.
+    for (const slug of [OTHER, REVISED, NEW]) expect(existsSync(revisions(slug)), slug).toBe(false);
+    expect(second.page(OTHER).querySelector(`a[href$="/revisions/"]`)).toBeNull();
+    const page = parse(readFileSync(revisions(SAMPLE), 'utf8'));
+    const changed = [...readFileSync(file(SAMPLE), 'utf8').matchAll(/[^。\n]*坚定扛起[^。\n]*。/g)].map((m) =>
+      m[0].replace(/^\*\*[^*]+\*\*/, ''),
+    );
+    expect(changed.length).toBeGreaterThan(0);
+    const text = (el: { textContent: string }) => el.textContent.replace(/\s+/g, '');
+    expect(page.querySelectorAll('.hunk .added').map(text)).toEqual(changed.map((s) => `增加：${s.replace(/\s+/g, '')}`));
+    expect(page.querySelectorAll('.hunk .removed').map(text)).toEqual(
+      changed.map((s) => `删去：${s.replace('坚定扛起', '坚决扛起').replace(/\s+/g, '')}`),
+    );
+    // The one character changed in each is marked, struck out and put in.
+    expect(page.querySelectorAll('.hunk del').map((d) => d.textContent)).toEqual(changed.map(() => '决'));
+    expect(page.querySelectorAll('.hunk ins').map((d) => d.textContent)).toEqual(changed.map(() => '定'));
+    expect(page.querySelectorAll('.version-list li')).toHaveLength(2);
+    expect(page.querySelector('.fact-changes')).toBeNull();
+    expect(second.page(SAMPLE).querySelector(`#provenance a[href="/notices/${SAMPLE}/revisions/"]`)).not.toBeNull();
+  });
+
+  it.skipIf(!browser.available)('shows the changes in Chromium without JavaScript, marked by more than colour, and on paper', async () => {
+    const site = await serveStatic(join(second.out, 'dist'), '/');
+    const chromium = await launchBrowser();
+    try {
+      const context = await chromium.newContext({ javaScriptEnabled: false, locale: 'zh-CN' });
+      const page = await context.newPage();
+      await page.goto(site.url(`notices/${SAMPLE}/revisions/`));
+      expect(await page.locator('h1').textContent()).toBe('修订对照');
+      const marks = await page
+        .locator('.hunk :is(del, ins)')
+        .evaluateAll((els) =>
+          els.map((el) => ({
+            tag: el.tagName,
+            text: el.textContent,
+            line: getComputedStyle(el).textDecorationLine,
+            label: el.parentElement?.querySelector('.mark-label')?.textContent,
+          })),
+        );
+      expect(marks.length).toBeGreaterThan(0);
+      for (const mark of marks) {
+        expect(mark).toEqual(
+          mark.tag === 'DEL'
+            ? { tag: 'DEL', text: '决', line: 'line-through', label: '删去：' }
+            : { tag: 'INS', text: '定', line: 'underline', label: '增加：' },
+        );
+      }
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('.hunk del').first().isVisible()).toBe(true);
+      await context.close();
+    } finally {
+      await chromium.close();
+      await site.close();
+    }
   });
 
   it('shows a notice never committed with its fingerprint, and nothing about version control', () => {
@@ -196,6 +259,30 @@ describe('provenance of notice pages', () => {
     expect(revised.querySelectorAll('.revisions li')).toHaveLength(3);
     expect(revised.querySelector('[data-revised]')?.parentNode?.textContent).toContain(shortId(repo, 'HEAD'));
     expect(revised.querySelector('.revised-note')?.textContent).toMatch(/本通报发布后修改过 2 次/);
+    expect(existsSync(join(third.out, 'dist/notices', REVISED, 'revisions/index.html'))).toBe(true);
+  });
+
+  it('says in words what changed in the facts, and that a version only changed the layout', () => {
+    const text = readFileSync(file(OTHER), 'utf8');
+    writeFileSync(
+      file(OTHER),
+      text
+        .replace(/^date: .*$/m, 'date: 2023-09-25')
+        .replace('2023年9月21日', '2023年9月25日')
+        .replaceAll('027-85615369', '027-85615370'),
+    );
+    git(repo, 'commit', '-qam', '改日期和电话');
+    writeFileSync(file(OTHER), readFileSync(file(OTHER), 'utf8').replace(/\n\n## 二、/, '\n\n\n## 二、'));
+    git(repo, 'commit', '-qam', '只改格式');
+    const fourth = build(content);
+    const page = parse(readFileSync(join(fourth.out, 'dist/notices', OTHER, 'revisions/index.html'), 'utf8'));
+    const [layout, facts] = page.querySelectorAll('.version-change');
+    expect(layout.querySelector('.layout-only')?.textContent).toContain('只调整了格式');
+    expect(layout.querySelector('.hunk')).toBeNull();
+    expect(facts.querySelectorAll('.fact-changes li').map((li) => li.textContent)).toEqual([
+      '成文日期由“2023年9月21日”改为“2023年9月25日”。',
+      '联系电话由“027-85615369”改为“027-85615370”。',
+    ]);
   });
 
   it('degrades to the fingerprint alone in a shallow clone, and says so in the build log only', () => {

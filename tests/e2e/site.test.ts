@@ -213,6 +213,68 @@ describe.skipIf(!browserCheck.available)(`site in Chromium${browserCheck.reason 
       );
     });
 
+    it('beside every problem, 对此问题提意见 opens a mail to the notice’s address about that problem, and the phone is one tap away', async () => {
+      await withPage(async (page) => {
+        await page.goto(site.url(NOTICE));
+        const problems = await page.locator('.notice-body :is(h2, h3, h4, h5, h6)[id*="-p"]').evaluateAll((hs) => hs.map((h) => h.id));
+        expect(problems).toHaveLength(15);
+        const actions = page.locator('.notice-body .problem-feedback');
+        expect(await actions.count()).toBe(15);
+        const title = (await page.locator('h1').textContent())!.trim();
+        // The first problem's mail, as the browser reads its address: the Chinese text decodes exactly.
+        const mail = actions.first().getByRole('link', { name: /^对此问题提意见/ });
+        const decoded = await mail.evaluate((a) => {
+          const url = new URL((a as HTMLAnchorElement).href);
+          return { protocol: url.protocol, to: url.pathname, subject: url.searchParams.get('subject'), body: url.searchParams.get('body') };
+        });
+        const problem = '关于“产投集团党委推动‘学宣贯’进企业不深入”的问题';
+        expect(decoded).toEqual({
+          protocol: 'mailto:',
+          to: 'whtkjt@126.com',
+          subject: `对《${title}》“${problem}”的意见`,
+          body: `通报：《${title}》\r\n问题：${problem}\r\n网页：${base}${NOTICE}#s2-g1-p1\r\n\r\n我的意见：\r\n`,
+        });
+        // Its accessible name says which problem, and starts with what the reader sees.
+        expect(await mail.evaluate((a) => (a as HTMLElement).innerText.trim())).toBe('对此问题提意见');
+        expect(
+          await actions
+            .first()
+            .getByRole('link', { name: `对此问题提意见：${problem}（发电子邮件给 whtkjt@126.com）` })
+            .count(),
+        ).toBe(1);
+        const call = actions.first().getByRole('link', { name: '打电话 027-85615369' });
+        expect(await call.getAttribute('href')).toBe(TEL);
+        // It sits after the problem's own text: the next block is the next problem's heading.
+        expect(await actions.first().evaluate((p) => p.nextElementSibling?.id)).toBe('s2-g1-p2');
+        // Large enough to tap, and gone on paper.
+        const box = await mail.boundingBox();
+        expect(box!.height).toBeGreaterThanOrEqual(40);
+        await page.emulateMedia({ media: 'print' });
+        expect(await actions.first().isVisible()).toBe(false);
+        await page.emulateMedia({ media: 'screen' });
+
+        await page.goto(site.url('ledger/'));
+        const row = page.locator('table.ledger-table tbody tr').first();
+        const rowMail = row.getByRole('link', { name: /^对此问题提意见/ });
+        expect(await rowMail.evaluate((a) => new URL((a as HTMLAnchorElement).href).searchParams.get('subject'))).toBe(decoded.subject);
+        expect(await row.getByRole('link', { name: '打电话 027-85615369' }).getAttribute('href')).toBe(TEL);
+      });
+    });
+
+    it('the home page and every notice page offer 订阅更新, the feed the site writes', async () => {
+      await withPage(async (page) => {
+        for (const path of ['', NOTICE]) {
+          await page.goto(site.url(path));
+          const link = page.locator('main .subscribe').getByRole('link', { name: '订阅更新' });
+          expect(await link.getAttribute('href'), path).toBe(`${base}data/feed.xml`);
+          expect(await page.locator('main .subscribe').innerText()).toMatch(/有新通报发布时.*阅读器/);
+          const feed = await page.request.get(site.url('data/feed.xml'));
+          expect(feed.status()).toBe(200);
+          expect(await feed.text()).toContain('<rss');
+        }
+      });
+    });
+
     it('the 404 page prints the address that was asked for, not its own', async () => {
       const missing = site.url('no-such-page/?from=链接');
       await withPage(
