@@ -168,16 +168,14 @@ describe('provenance of notice pages', () => {
       const page = await context.newPage();
       await page.goto(site.url(`notices/${SAMPLE}/revisions/`));
       expect(await page.locator('h1').textContent()).toBe('修订对照');
-      const marks = await page
-        .locator('.hunk :is(del, ins)')
-        .evaluateAll((els) =>
-          els.map((el) => ({
-            tag: el.tagName,
-            text: el.textContent,
-            line: getComputedStyle(el).textDecorationLine,
-            label: el.parentElement?.querySelector('.mark-label')?.textContent,
-          })),
-        );
+      const marks = await page.locator('.hunk :is(del, ins)').evaluateAll((els) =>
+        els.map((el) => ({
+          tag: el.tagName,
+          text: el.textContent,
+          line: getComputedStyle(el).textDecorationLine,
+          label: el.parentElement?.querySelector('.mark-label')?.textContent,
+        })),
+      );
       expect(marks.length).toBeGreaterThan(0);
       for (const mark of marks) {
         expect(mark).toEqual(

@@ -360,7 +360,7 @@ describe.skipIf(!browserCheck.available)(`printing in Chromium${browserCheck.rea
         firstPage = await page.pdf({ format: 'A4', printBackground: false, pageRanges: '1' });
         // Every heading and paragraph of the notice as printed (problem links hidden), to find in the PDF.
         await page.emulateMedia({ media: 'print' });
-        blocks = await page.locator('.notice-body :is(h2, h3, h4, p):not(.visually-hidden)').allInnerTexts();
+        blocks = await page.locator('.notice-body :is(h2, h3, h4, p):not(.visually-hidden, .problem-feedback)').allInnerTexts();
       });
       writeFileSync(join(ARTIFACTS, 'notice.pdf'), pdf);
       writeFileSync(join(ARTIFACTS, 'notice-page-1.pdf'), firstPage);

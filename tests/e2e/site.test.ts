@@ -235,7 +235,7 @@ describe.skipIf(!browserCheck.available)(`site in Chromium${browserCheck.reason 
           body: `通报：《${title}》\r\n问题：${problem}\r\n网页：${base}${NOTICE}#s2-g1-p1\r\n\r\n我的意见：\r\n`,
         });
         // Its accessible name says which problem, and starts with what the reader sees.
-        expect(await mail.evaluate((a) => (a as HTMLElement).innerText.trim())).toBe('对此问题提意见');
+        expect(await mail.evaluate((a) => a.firstChild?.textContent)).toBe('对此问题提意见');
         expect(
           await actions
             .first()
@@ -255,6 +255,7 @@ describe.skipIf(!browserCheck.available)(`site in Chromium${browserCheck.reason 
 
         await page.goto(site.url('ledger/'));
         const row = page.locator('table.ledger-table tbody tr').first();
+        expect(await page.locator('table.ledger-table thead th').last().textContent()).toBe('意见反馈');
         const rowMail = row.getByRole('link', { name: /^对此问题提意见/ });
         expect(await rowMail.evaluate((a) => new URL((a as HTMLAnchorElement).href).searchParams.get('subject'))).toBe(decoded.subject);
         expect(await row.getByRole('link', { name: '打电话 027-85615369' }).getAttribute('href')).toBe(TEL);

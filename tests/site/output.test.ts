@@ -3,11 +3,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILDS, type BuildName } from '../helpers/build';
+import { BUILDS, ROOT, type BuildName } from '../helpers/build';
+import { readGitHistories } from '../../src/provenance/git';
+import { hasRevisions } from '../../src/provenance/revisions';
 import { listFiles, readPages } from '../helpers/dist';
 import { htmlErrors } from '../helpers/html-validate';
 
 const NOTICE = 'notices/2023-09-20-wuhan-industrial-investment/index.html';
+/** The sample notice has been revised in this repository's history: its 修订对照, unless the clone is shallow. */
+const REVISIONS = hasRevisions(
+  readGitHistories(join(ROOT, 'content')).files.get(join(ROOT, 'content/notices/2023-09-20-wuhan-industrial-investment.md')),
+)
+  ? ['notices/2023-09-20-wuhan-industrial-investment/revisions/index.html']
+  : [];
 const EXPECTED_PAGES = [
   '404.html',
   'contact/index.html',
@@ -15,6 +23,7 @@ const EXPECTED_PAGES = [
   'index.html',
   'ledger/index.html',
   NOTICE,
+  ...REVISIONS,
   'search/index.html',
   'sitemap/index.html',
 ];

@@ -42,13 +42,13 @@ const cellText = (el: Element | null | undefined) => (el?.textContent ?? '').tri
 
 function readRows(tbody: HTMLTableSectionElement): Row[] {
   return [...tbody.rows].map((el, order) => {
-    const [problem, issuerCell, dateCell, place, measures, statusCell] = el.cells;
+    const [problem, issuerCell, dateCell, place, measures] = el.cells;
+    const statusCell = el.querySelector('td.ledger-status');
     const date = dateCell?.querySelector('time')?.dateTime ?? '';
     const row = {
       el,
       order,
-      // The problem's own link: the cell also holds its feedback action.
-      title: cellText(problem?.querySelector('a')),
+      title: cellText(problem),
       issuer: cellText(issuerCell),
       date,
       year: date.slice(0, 4),

@@ -96,6 +96,7 @@ describe('buildRows', () => {
     expect(rows[0]).toEqual({
       order: 0,
       noticeId: '2023-08-01-east',
+      notice: '东方集团党委关于巡察整改进展情况的通报',
       date: '2023-08-01',
       year: '2023',
       issuer: '东方集团党委',
