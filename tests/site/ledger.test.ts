@@ -117,6 +117,7 @@ describe('ledger of the sample (root build)', () => {
       ['发布日期', 'col'],
       ['所在部分', 'col'],
       ['整改措施数', 'col'],
+      ['意见反馈', 'col'],
     ]);
     expect(table.querySelector('th[aria-sort]')!.getAttribute('aria-sort')).toBe('descending');
     expect(table.querySelectorAll('tbody th[scope="row"]')).toHaveLength(15);
