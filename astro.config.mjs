@@ -4,7 +4,7 @@ import { defineConfig } from 'astro/config';
 import devServer from './src/integrations/dev-server.ts';
 import headersFile from './src/integrations/headers-file.ts';
 import openccModules from './src/integrations/opencc-modules.ts';
-import { normaliseBase } from './src/site/paths.ts';
+import { normaliseBase } from './src/base/paths.ts';
 
 // SITE_URL: the full address the site is served from, e.g. https://xc.example.gov.cn (optional).
 // BASE_PATH: the sub-path when not served from the domain root, e.g. /gongshi/ (optional).

@@ -5,6 +5,7 @@ import { defineConfig } from 'eslint/config';
 import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import layers from './scripts/lib/eslint-layers.mjs';
 
 export default defineConfig(
   {
@@ -22,6 +23,12 @@ export default defineConfig(
     ],
   },
   js.configs.recommended,
+  {
+    // src/ in layers: no folder imports a folder above it, so none two import each other.
+    files: ['src/**/*.{ts,mjs,astro}'],
+    plugins: { layers },
+    rules: { 'layers/no-upward-import': 'error' },
+  },
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,
   {

@@ -2,7 +2,7 @@
 // point leads and plain sentences. The corpus generator recombines them with the vocabulary's templates.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { splitFrontmatter } from '../src/notice/file';
+import { splitFrontmatter } from '../src/base/source-text';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const SAMPLE_NOTICE = resolve(ROOT, 'content/notices/2023-09-20-wuhan-industrial-investment.md');

@@ -7,9 +7,9 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ChildProcess } from 'node:child_process';
 import { BuildStopped, indexStaging, runPipeline } from '../src/build/pipeline';
-import { formatDiagnostic } from '../src/notice/diagnostics';
+import { formatDiagnostic } from '../src/base/diagnostics';
 import { strictProvenance } from '../src/provenance/git';
-import { contentDir, normaliseBase } from '../src/site/paths';
+import { contentDir, normaliseBase } from '../src/base/paths';
 
 // --out-dir builds somewhere other than dist/ (the tests build the root and sub-path sites side by side).
 // --strict-provenance (or GONGSHI_STRICT_PROVENANCE=1) refuses notices not yet committed to git (src/provenance/git).

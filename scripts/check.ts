@@ -2,8 +2,8 @@
 // 70 the checker itself failed (one line; the stack with GONGSHI_DEBUG=1), as `npm run import` and `npm run build`.
 import { checkContent } from '../src/notice/check';
 import { CheckCache, checkCacheFile } from '../src/notice/check-cache';
-import { formatDiagnostic } from '../src/notice/diagnostics';
-import { contentDir } from '../src/site/paths';
+import { formatDiagnostic } from '../src/base/diagnostics';
+import { contentDir } from '../src/base/paths';
 
 const root = process.argv[2] ?? contentDir();
 let result: ReturnType<typeof checkContent>;

@@ -8,8 +8,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync, rmSync 
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { optionMistake, type OptionsAllowed } from './lib/option-mistake';
-import { formatDiagnostic } from '../src/notice/diagnostics';
-import { findDuplicate, uniqueFileName } from '../src/importer/duplicates';
+import { formatDiagnostic } from '../src/base/diagnostics';
+import { findDuplicate } from '../src/importer/duplicates';
+import { uniqueFileName } from '../src/base/slug';
 import { FORMAT_NAMES, importFile, ImportError } from '../src/importer';
 import { keepOriginal, planOriginal, type KeptOriginal } from '../src/importer/original';
 import { readNoticeFile } from '../src/notice/file';

@@ -3,7 +3,7 @@ import './lib/no-phoning-home';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { preview } from 'astro';
-import { normaliseBase } from '../src/site/paths';
+import { normaliseBase } from '../src/base/paths';
 import { parseServerArgs } from './lib/server-args';
 
 const ROOT = resolve(import.meta.dirname, '..');

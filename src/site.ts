@@ -1,7 +1,7 @@
 // The validated site configuration, read once at build time. `npm run build` checks it first,
 // so a failure here only happens when Astro is run directly.
-import { formatDiagnostic } from './notice/diagnostics';
-import { contentDir } from './site/paths';
+import { formatDiagnostic } from './base/diagnostics';
+import { contentDir } from './base/paths';
 import type { SiteConfig } from './schemas';
 import { readSiteConfig } from './site/config';
 import type { Emblem } from './site/filing';

@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import type { Diagnostic } from '../notice/diagnostics';
-import { decodeUtf8, splitFrontmatter } from '../notice/file';
+import type { Diagnostic } from '../base/diagnostics';
+import { decodeUtf8, splitFrontmatter } from '../base/source-text';
 import type { NoticeData } from '../schemas';
 import { resolveAttachments } from './resolve';
 

@@ -2,7 +2,7 @@
 // file's own name as an ASCII slug (Chinese in pinyin, `通报原文.pdf` → `tongbao-yuanwen.pdf`), so that the
 // address is readable, survives every host and mail client, and stays the same from build to build.
 import { posix } from 'node:path';
-import { slugOfText } from '../importer/slug';
+import { slugOfText } from '../base/slug';
 import { extensionOf } from './rules';
 
 /** The file's name without folder and extension: `sources/通报原文.pdf` → `通报原文`, the default link text too. */

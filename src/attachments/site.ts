@@ -1,9 +1,9 @@
 // The attachments as the site publishes them, for Astro's pages: the notice page's list, the files under
 // attachments/ and data/notices.json all read them from here, so that the three agree on names and sizes.
 import { resolve } from 'node:path';
-import { formatDiagnostic } from '../notice/diagnostics';
+import { formatDiagnostic } from '../base/diagnostics';
 import type { Attachment } from '../schemas';
-import { contentDir } from '../site/paths';
+import { contentDir } from '../base/paths';
 import { attachmentLabel } from './format';
 import { attachmentPath } from './names';
 import { resolveAttachments } from './resolve';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { CheckedNotice } from '../notice/check';
 import { readRendered } from '../notice/check-cache';
 import { indexDocument } from '../search/index-document';
-import { codeVersion } from '../site/code-version';
+import { codeVersion } from '../base/code-version';
 
 export interface IndexTexts {
   /** The index document of the notice with this id, made on first asking when it is not kept. */

@@ -1,4 +1,4 @@
-// Build stage: the post-build check of the pages (src/site/verify), with what it read of each page kept
+// Build stage: the post-build check of the pages (src/build/page-check), with what it read of each page kept
 // between builds by the SHA-256 of the page's text: a page unchanged since the last build is not parsed
 // again (on a rebuild after one notice changed, nearly every page is unchanged). The hashed names of the
 // site's scripts and styles are left out of that text, because they change with any text of the site (the
@@ -9,9 +9,9 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { Diagnostic } from '../notice/diagnostics';
-import { codeVersion } from '../site/code-version';
-import { checkPages, readPage, readPagesInWorkers, siteFiles, sitePages, type PageFacts, type VerifyOptions } from '../site/verify';
+import type { Diagnostic } from '../base/diagnostics';
+import { codeVersion } from '../base/code-version';
+import { checkPages, readPage, readPagesInWorkers, siteFiles, sitePages, type PageFacts, type VerifyOptions } from './page-check';
 
 /** Fewer pages than this to read are read in this thread: starting workers would take longer. */
 const WORKER_THRESHOLD = 100;
@@ -29,7 +29,7 @@ function withAssets(kept: Omit<PageFacts, 'file'>, file: string, assets: string[
   return next === assets.length && refs.every((ref) => ref.url !== '') ? { ...kept, refs, file } : undefined;
 }
 
-/** `verifyPages` of src/site/verify, reading only the pages not kept in `cacheFile`. */
+/** `verifyPages` of src/build/page-check, reading only the pages not kept in `cacheFile`. */
 export async function verifyBuiltPages(options: VerifyOptions, cacheFile: string): Promise<Diagnostic[]> {
   const { dir, contact } = options;
   let kept: Kept = {};

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { decodeUtf8, splitFrontmatter } from '../notice/file';
+import { decodeUtf8, splitFrontmatter } from '../base/source-text';
 
 export interface Duplicate {
   file: string;
@@ -60,12 +60,4 @@ export function findDuplicate(dir: string, notice: { title: string; date: string
     if (comparable(other.body) === body) return { file: other.file, why: '正文相同' };
   }
   return undefined;
-}
-
-/** `name.md`, or `name-2.md`, `name-3.md`… when a different notice already has the name. */
-export function uniqueFileName(dir: string, fileName: string): string {
-  const stem = fileName.replace(/\.md$/, '');
-  let candidate = fileName;
-  for (let n = 2; existsSync(join(dir, candidate)); n++) candidate = `${stem}-${n}.md`;
-  return candidate;
 }

@@ -4,7 +4,7 @@ import { stringify } from 'yaml';
 import { emailsIn, isSignature, parseSignatureDate, phonesIn, readContact, type ContactFound } from '../notice/closing';
 import { findProgress } from '../notice/progress';
 import { buildOutline } from '../notice/outline';
-import { isoDate } from '../notice/numbering';
+import { isoDate } from '../schemas/calendar';
 import { contactSchema, noticeSchema } from '../schemas';
 import { removeControlCharacters } from './controls';
 import { decodeNoticeBytes, ImportError, type Encoding } from './decode';
@@ -14,7 +14,7 @@ import { toSimplifiedIfTraditional } from './script';
 import { extractBlocks } from './formats';
 import type { Block, Format } from './formats/blocks';
 import type { DatedFrom, DocumentProperties } from './formats/properties';
-import { slugFor } from './slug';
+import { slugFor } from '../base/slug';
 import { classifyLines, misplacedContactLines, recognise, renderBody, type ClassifiedLine, type Warning } from './structure';
 
 export { ImportError } from './decode';

@@ -2,7 +2,7 @@
 // when a file changes) and the middleware that shows them in the browser. The two are loaded by different
 // module loaders in one process, so the state lives on globalThis. Between a change on disk and the end of
 // its check the state is pending, and pages wait for it: a page reloaded at once must not show old mistakes.
-import type { Diagnostic } from '../notice/diagnostics';
+import type { Diagnostic } from '../base/diagnostics';
 
 interface State {
   errors: Diagnostic[];

@@ -4,7 +4,7 @@
 import { defineMiddleware } from 'astro:middleware';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { formatDiagnostic } from '../notice/diagnostics';
+import { formatDiagnostic } from '../base/diagnostics';
 import { contentErrors } from './dev-content-errors';
 
 /** An error whose fields Astro's overlay shows: title, message, hint and the source around `loc`. */

@@ -3,7 +3,7 @@ import type { AstroIntegration } from 'astro';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { normaliseBase } from '../site/paths';
+import { normaliseBase } from '../base/paths';
 import { headersFile } from '../site/security-headers';
 
 export default function headersFileIntegration(): AstroIntegration {

@@ -14,7 +14,7 @@ import STPhrases from 'opencc-js/dict/STPhrases';
 import RegionalPhrases from 'opencc-js/dict/STPhrases_GeneratedFromRegionalPhrases';
 import type { Plugin } from 'vite';
 import { subsetDictionaries } from '../reading/opencc-subset';
-import { contentDir } from '../site/paths';
+import { contentDir } from '../base/paths';
 
 const CHARS_ID = 'virtual:gongshi/traditional-chars';
 const CONVERTER_ID = 'virtual:gongshi/to-traditional';

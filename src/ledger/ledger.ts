@@ -4,8 +4,8 @@
 import type { ProblemSummary } from '../notice/outline';
 import { QUERY_SEPARATORS } from '../search/query-separators';
 import type { NoticeEntry } from '../schemas';
-import { sizeFromEnv } from '../site/overrides';
-import { noticePath } from '../site/paths';
+import { sizeFromEnv } from '../base/overrides';
+import { noticePath } from '../base/paths';
 import type { Progress } from '../notice/progress';
 import { PROBLEM_FIELD } from '../notice/numbering';
 

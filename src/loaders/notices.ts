@@ -13,9 +13,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NOTICE_EXTENSION, handedOverNotices, sha256 } from '../notice/check';
-import { formatDiagnostic } from '../notice/diagnostics';
+import { formatDiagnostic } from '../base/diagnostics';
 import { readNoticeFile, summariseNotice } from '../notice/file';
-import { contentDir } from '../site/paths';
+import { contentDir } from '../base/paths';
 import { readGitHistories } from '../provenance/git';
 import type { NoticeEntry } from '../schemas';
 

@@ -1,5 +1,5 @@
 // The content check's result for each notice file, kept between builds in Astro's cache folder: a file
-// whose path and bytes are unchanged, checked by unchanged code (src/site/code-version), is not parsed
+// whose path and bytes are unchanged, checked by unchanged code (src/base/code-version), is not parsed
 // again. A cold build (no cache folder) checks everything; the cache never decides whether content passes,
 // it only remembers.
 // Beside it, each passing notice's rendered body (HTML and outline), by the SHA-256 of its file: the check
@@ -7,13 +7,13 @@
 // instead of parsing the Markdown twice more (the page and the open data).
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { Diagnostic } from './diagnostics';
+import type { Diagnostic } from '../base/diagnostics';
 import type { RenderedNotice } from './html';
 import type { OutboundLink } from './file';
 import type { ProblemSummary } from './outline';
 import type { NoticeData } from '../schemas';
-import { codeVersion } from '../site/code-version';
-import { cacheRoot } from '../site/paths';
+import { codeVersion } from '../base/code-version';
+import { cacheRoot } from '../base/paths';
 
 /** What checking one notice file gives, apart from the rules that span files. */
 export interface FileCheck {

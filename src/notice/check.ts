@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { join, relative, resolve } from 'node:path';
 import { checkAttachments } from '../attachments/check';
 import { passes, type CheckCache, type FileCheck } from './check-cache';
-import type { Diagnostic } from './diagnostics';
+import type { Diagnostic } from '../base/diagnostics';
 import { renderNoticeTree, type RenderedNotice } from './html';
 import { readNoticeFile, summariseNotice } from './file';
 import { checkIndexNumbers, type IndexedNotice } from './index-number';

@@ -1,6 +1,7 @@
 // Recognises the closing block of a notice, read from its end: the appeal for feedback, the contact lines,
 // the signature (one or two lines) and the date, and reads every phone, email, postcode and address in it.
-import { chineseToNumber, isoDate, parseNumbering } from './numbering';
+import { chineseToNumber, parseNumbering } from './numbering';
+import { isoDate } from '../schemas/calendar';
 
 export type ClosingKind = 'appeal' | 'contact' | 'signature' | 'date';
 

@@ -5,7 +5,8 @@ import { resolve } from 'node:path';
 import { handedOverNotices, type CheckedNotice } from './check';
 import { readRendered } from './check-cache';
 import { renderNoticeBody, type RenderedNotice } from './html';
-import { decodeUtf8, readNoticeFile, splitFrontmatter, summariseNotice } from './file';
+import { readNoticeFile, summariseNotice } from './file';
+import { decodeUtf8, splitFrontmatter } from '../base/source-text';
 import { parseMarkdown } from './markdown';
 import { buildOutline, type Outline, type ProblemSummary } from './outline';
 
@@ -52,4 +53,4 @@ export function noticeOutline(notice: Notice): Outline {
   return rendered(notice)?.outline ?? buildOutline(parseMarkdown(bodyOf(notice)));
 }
 
-export { noticePath } from '../site/paths';
+export { noticePath } from '../base/paths';

@@ -3,13 +3,14 @@
 import type { Paragraph, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import type { Diagnostic } from './diagnostics';
-import { openingWords } from '../site/format';
+import type { Diagnostic } from '../base/diagnostics';
+import { openingWords } from '../base/format';
 import { parseMarkdown } from './markdown';
 import { parseNumbering } from './numbering';
 import { buildOutline, summariseProblems, type Outline, type ProblemSummary } from './outline';
 import { NOTICE_KEY_ADVICE, noticeSchema, type NoticeData } from '../schemas';
-import { parseYamlWith } from './yaml-data';
+import { parseYamlWith } from '../base/yaml-data';
+import { decodeUtf8, splitFrontmatter } from '../base/source-text';
 
 export interface NoticeFile {
   file: string;
@@ -37,21 +38,6 @@ export function summariseNotice(notice: NoticeFile): { problemCount: number; exc
   const opening = first ? first.children.map((c) => ('value' in c ? c.value : '')).join('') : '';
   const problems = notice.outline ? summariseProblems(notice.outline) : [];
   return { problemCount: problems.length, excerpt: openingWords(opening), problems };
-}
-
-/** Decodes UTF-8 (a BOM is fine) and normalises line ends; undefined when the bytes are not UTF-8. */
-export function decodeUtf8(bytes: Uint8Array): string | undefined {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes).replace(/\r\n?/g, '\n');
-  } catch {
-    return undefined;
-  }
-}
-
-export function splitFrontmatter(text: string): { yaml: string; body: string; bodyLineOffset: number } | undefined {
-  const m = text.match(/^---[ \t]*\n([\s\S]*?\n)?---[ \t]*(?:\n|$)/);
-  if (!m) return undefined;
-  return { yaml: m[1] ?? '', body: text.slice(m[0].length), bodyLineOffset: m[0].split('\n').length - 1 };
 }
 
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);

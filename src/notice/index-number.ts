@@ -2,8 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import type { Diagnostic } from './diagnostics';
-import { decodeUtf8, splitFrontmatter } from './file';
+import type { Diagnostic } from '../base/diagnostics';
+import { decodeUtf8, splitFrontmatter } from '../base/source-text';
 
 /** `000014349/2017-00110`: the organisation's code, the year of publication and a 5-digit sequence within that year. */
 export const INDEX_NUMBER = /^([0-9A-Za-z-]+)\/(\d{4})-(\d{5})$/;

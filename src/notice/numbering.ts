@@ -108,9 +108,3 @@ export function splitLeadSentence(text: string): [lead: string, rest: string] {
   if (end < 0 || end === text.length - 1) return [text, ''];
   return [text.slice(0, end + 1), text.slice(end + 1)];
 }
-
-export function isoDate(y: number, m: number, d: number): string | undefined {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}

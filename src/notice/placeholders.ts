@@ -1,5 +1,5 @@
 // Warns about the “……” that `npm run new` leaves in a skeleton notice: forgotten, it would be published as it is.
-import type { Diagnostic } from './diagnostics';
+import type { Diagnostic } from '../base/diagnostics';
 import type { NoticeFile } from './file';
 
 /** What the skeleton writes wherever the webmaster has to fill something in. */

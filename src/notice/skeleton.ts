@@ -1,12 +1,12 @@
 // `npm run new`'s pure part: the options checked or asked for, the skeleton notice, and its file name.
 import { stringify } from 'yaml';
 import { classifyClosing } from './closing';
-import { uniqueFileName } from '../importer/duplicates';
-import { slugFor } from '../importer/slug';
-import { isoDate } from './numbering';
+import { uniqueFileName } from '../base/slug';
+import { slugFor } from '../base/slug';
+import { isoDate } from '../schemas/calendar';
 import { PLACEHOLDER } from './placeholders';
 import type { SiteConfig } from '../schemas';
-import { formatChineseDate } from '../site/format';
+import { formatChineseDate } from '../base/format';
 
 export interface NoticeFields {
   title: string;

@@ -1,7 +1,7 @@
 // robots.txt, only when SITE_URL is set: it points crawlers to the sitemap (@astrojs/sitemap, added in
 // astro.config.mjs under the same condition). Without SITE_URL neither file is built.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { joinBase } from '../site/paths';
+import { joinBase } from '../base/paths';
 
 export const getStaticPaths = (() => (import.meta.env.SITE ? [{ params: { file: 'robots' } }] : [])) satisfies GetStaticPaths;
 

@@ -7,11 +7,11 @@ import { diffArrays, diffChars } from 'diff';
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parse as parseYaml } from 'yaml';
-import { splitFrontmatter } from '../notice/file';
+import { splitFrontmatter } from '../base/source-text';
 import { parseMarkdown } from '../notice/markdown';
 import { buildOutline } from '../notice/outline';
 import { FIELD_NAMES } from '../schemas';
-import { formatChineseDate } from '../site/format';
+import { formatChineseDate } from '../base/format';
 import type { Revision } from './git';
 
 /** A version as git holds it; `source` is absent when git could not give it (a commit since removed). */

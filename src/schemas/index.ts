@@ -1,7 +1,7 @@
 // The content format's single definition: notice frontmatter and site configuration.
 // `src/content.config.ts`, `npm run check` and the importer all use these schemas.
 import { z } from 'astro/zod';
-import { isoDate } from '../notice/numbering';
+import { isoDate } from './calendar';
 
 /** A calendar date written `YYYY-MM-DD`; YAML parsers may hand us a Date or a string. */
 export const calendarDate = z

@@ -6,7 +6,7 @@
 import { readdirSync, renameSync, rmSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
-import { noticeDir } from '../site/paths';
+import { noticeDir } from '../base/paths';
 import type { IndexPart } from './parts';
 import { PartCache, PartFingerprint } from './part-cache';
 import type { IndexJob, IndexJobResult } from './index-worker';

@@ -5,7 +5,7 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
-import { BLOCK_ELEMENTS } from '../site/block-elements';
+import { BLOCK_ELEMENTS } from '../base/block-elements';
 import { SEARCH_INDEX_LANGUAGE, toIndexBlock } from './text';
 
 // Elements that end a run of text: Han characters either side of them are not neighbours (a <br> too).

@@ -9,7 +9,7 @@
 // The newest part is the main index (pagefind/ itself); the search page shows its results first and merges
 // the older parts (Pagefind's mergeIndex) after them, newest first. The build and the search page both call
 // `planIndexParts` on the same notices, so they agree on the parts.
-import { sizeFromEnv } from '../site/overrides';
+import { sizeFromEnv } from '../base/overrides';
 
 /** Most notices in one part. GONGSHI_INDEX_PART_SIZE overrides it (tests lower it to exercise parts on a small corpus). */
 export const DEFAULT_PART_SIZE = 200;

@@ -1,6 +1,6 @@
 // The home page of a large site: the newest notices, and the rest by year on archive pages (/archive/2023/),
 // so that the page a reader opens first stays small (listing 10,000 notices would make it 8 MB).
-import { sizeFromEnv } from './overrides';
+import { sizeFromEnv } from '../base/overrides';
 
 /** Most notices the home page lists; beyond it, the rest go to year pages. GONGSHI_HOME_LIMIT overrides it (tests). */
 export const DEFAULT_HOME_LIMIT = 100;

@@ -1,10 +1,10 @@
 // The site configuration, `content/site.yaml`: title, organisation, the feedback contact, the filings and links.
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Diagnostic } from '../notice/diagnostics';
-import { decodeUtf8 } from '../notice/file';
+import type { Diagnostic } from '../base/diagnostics';
+import { decodeUtf8 } from '../base/source-text';
 import { siteSchema, type SiteConfig } from '../schemas';
-import { parseYamlWith } from '../notice/yaml-data';
+import { parseYamlWith } from '../base/yaml-data';
 import { readEmblem, type Emblem } from './filing';
 
 export const SITE_CONFIG_FILE = 'content/site.yaml';

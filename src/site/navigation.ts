@@ -1,7 +1,7 @@
 // The site's columns (栏目): the header's navigation, the 网站地图's first list, and the column a page
 // belongs to in the government page tags, from one list.
 import type { Column } from './page-tags';
-import { joinBase } from './paths';
+import { joinBase } from '../base/paths';
 
 export interface NavigationEntry {
   href: string;

@@ -6,7 +6,7 @@ import iconv from 'iconv-lite';
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8 } from '../../src/notice/file';
+import { decodeUtf8 } from '../../src/base/source-text';
 import { runScript, STACK_TRACE, type RunResult } from '../helpers/cli';
 import { ROOT } from '../helpers/fixtures';
 import { tempDir } from '../helpers/temp';

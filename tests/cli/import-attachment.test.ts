@@ -5,7 +5,7 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync, mkd
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { splitFrontmatter } from '../../src/notice/file';
+import { splitFrontmatter } from '../../src/base/source-text';
 import { runScript, STACK_TRACE } from '../helpers/cli';
 import { blocksFromText, docxFrom } from '../helpers/documents';
 import { ROOT } from '../helpers/fixtures';

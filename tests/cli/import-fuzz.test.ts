@@ -16,7 +16,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ImportError, importNotice, type ImportResult } from '../../src/importer';
-import { formatDiagnostic } from '../../src/notice/diagnostics';
+import { formatDiagnostic } from '../../src/base/diagnostics';
 import { readNoticeFile } from '../../src/notice/file';
 import { runScript, STACK_TRACE } from '../helpers/cli';
 import { CONTENT_DIR, ROOT } from '../helpers/fixtures';

@@ -3,7 +3,7 @@
 // become table blocks and layout tables are read through cell by cell.
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { Block } from './blocks';
-import { BLOCK_ELEMENTS } from '../../site/block-elements';
+import { BLOCK_ELEMENTS } from '../../base/block-elements';
 import { cleanText, hanCount } from './text';
 
 /** A paragraph as walked, with what the article finder needs to tell text from page chrome. */

@@ -2,7 +2,7 @@
 // 发布时间 line), a Word file's or a PDF's own dates. The importer falls back on these only when the notice
 // has no signature date, and says which one it used.
 import type { Element, Root } from 'hast';
-import { isoDate } from '../../notice/numbering';
+import { isoDate } from '../../schemas/calendar';
 import { isChromeLine } from './article';
 import { walkBlocks } from './hast-blocks';
 import { readZipEntry, type ZipEntry } from './zip';

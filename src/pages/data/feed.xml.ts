@@ -3,7 +3,7 @@ import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getNotices, noticePath } from '../../notice/collection';
 import { feedOptions } from '../../open-data/feed';
-import { joinBase } from '../../site/paths';
+import { joinBase } from '../../base/paths';
 import { site } from '../../site';
 
 export const GET: APIRoute = async ({ site: siteUrl }) => {

@@ -3,7 +3,7 @@ import type { APIRoute } from 'astro';
 import { noticeAttachments } from '../../attachments/site';
 import { getNotices, noticeOutline, noticePath } from '../../notice/collection';
 import { noticeRecord, noticesJson, publicUrl } from '../../open-data/open-data';
-import { joinBase } from '../../site/paths';
+import { joinBase } from '../../base/paths';
 import { site } from '../../site';
 
 export const GET: APIRoute = async ({ site: siteUrl }) => {

@@ -3,7 +3,7 @@
 // while the older parts join (src/search/client/engine). Each result shown costs a download of its indexed
 // text, so the first five come at once and the rest ten at a time, on request.
 // Excerpts are rebuilt from the index (src/search/text) and only what matched the query is marked.
-import { formatChineseDate } from '../../site/format';
+import { formatChineseDate } from '../../base/format';
 import { markedExcerpt, matchSpans, sectionHits, type ExcerptPart } from '../match';
 import { readableText } from '../text';
 import { loadSearchEngine, type SearchEngine, type SearchHit } from './engine';

@@ -2,7 +2,7 @@
 // the page loads and again just before printing (the page may have been open since another day, or the
 // reader may have followed an in-page link). Links to other sites whose text already is their address are
 // marked so the print stylesheet does not print the address twice.
-import { formatChineseDate } from '../format';
+import { formatChineseDate } from '../../base/format';
 
 /** Today's date in the reader's time zone, as `YYYY-MM-DD`. */
 function todayIso(now: Date): string {

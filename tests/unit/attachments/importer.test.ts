@@ -7,7 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import { ImportError, importText } from '../../../src/importer';
 import { keepOriginal, planOriginal } from '../../../src/importer/original';
 import { MAX_ATTACHMENT_BYTES } from '../../../src/attachments/rules';
-import { splitFrontmatter } from '../../../src/notice/file';
+import { splitFrontmatter } from '../../../src/base/source-text';
 import { seedText } from '../../helpers/fixtures';
 import { tempDir } from '../../helpers/temp';
 

@@ -4,7 +4,7 @@ import { mkdirSync, renameSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { verifyBuiltPages } from '../../../src/build/verify';
-import * as verify from '../../../src/site/verify';
+import * as verify from '../../../src/build/page-check';
 import { tempDir } from '../../helpers/temp';
 
 const contact = { phone: '027-85615369', address: '武汉市江汉区唐家墩路32号', postcode: '430021', email: 'whtkjt@126.com' };

@@ -1,9 +1,10 @@
 // The importer end to end, and the fidelity of the committed sample to the seed.
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { readNoticeFile, splitFrontmatter } from '../../../src/notice/file';
+import { readNoticeFile } from '../../../src/notice/file';
+import { splitFrontmatter } from '../../../src/base/source-text';
 import { ImportError, importNotice, cleanUpText } from '../../../src/importer';
-import { slugFor, slugFromChinese } from '../../../src/importer/slug';
+import { slugFor, slugFromChinese } from '../../../src/base/slug';
 import { escapeMarkdown } from '../../../src/importer/structure';
 import { noticeSchema } from '../../../src/schemas';
 import { parse as parseYaml } from 'yaml';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../../src/notice/check';
 import { CheckCache, readRendered } from '../../../src/notice/check-cache';
-import { decodeUtf8, splitFrontmatter } from '../../../src/notice/file';
+import { decodeUtf8, splitFrontmatter } from '../../../src/base/source-text';
 import { renderNoticeBody } from '../../../src/notice/html';
 import { ROOT } from '../../helpers/fixtures';
 import { copyOfContent, tempDir } from '../../helpers/temp';

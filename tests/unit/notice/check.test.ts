@@ -3,7 +3,7 @@ import { mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../../src/notice/check';
-import { formatDiagnostic } from '../../../src/notice/diagnostics';
+import { formatDiagnostic } from '../../../src/base/diagnostics';
 import { SAMPLE_NAME, sampleText } from '../../helpers/fixtures';
 import { copyOfContent } from '../../helpers/temp';
 

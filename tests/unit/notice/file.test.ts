@@ -1,7 +1,8 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../../src/notice/diagnostics';
-import { decodeUtf8, isSafeUrl, linkProblem, readNoticeFile, splitFrontmatter } from '../../../src/notice/file';
+import { formatDiagnostic } from '../../../src/base/diagnostics';
+import { isSafeUrl, linkProblem, readNoticeFile } from '../../../src/notice/file';
+import { decodeUtf8, splitFrontmatter } from '../../../src/base/source-text';
 import { lineStartingWith, replaceOnce, sampleText, toCrlf, withBom } from '../../helpers/fixtures';
 
 const FILE = 'content/notices/2023-09-20-wuhan-industrial-investment.md';

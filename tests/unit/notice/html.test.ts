@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { renderNoticeBody } from '../../../src/notice/html';
-import { splitFrontmatter } from '../../../src/notice/file';
+import { splitFrontmatter } from '../../../src/base/source-text';
 import { ROOT } from '../../helpers/build';
 
 const sample = splitFrontmatter(readFileSync(join(ROOT, 'content/notices/2023-09-20-wuhan-industrial-investment.md'), 'utf8'))!.body;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../../src/notice/check';
 import { CheckCache } from '../../../src/notice/check-cache';
-import { formatDiagnostic } from '../../../src/notice/diagnostics';
+import { formatDiagnostic } from '../../../src/base/diagnostics';
 import { readNoticeFile } from '../../../src/notice/file';
 import {
   checkIndexNumbers,

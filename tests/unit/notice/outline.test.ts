@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../../src/notice/markdown';
-import { splitFrontmatter } from '../../../src/notice/file';
+import { splitFrontmatter } from '../../../src/base/source-text';
 import { buildOutline, splitMeasures, type Outline } from '../../../src/notice/outline';
 import { lineStartingWith, sampleText } from '../../helpers/fixtures';
 

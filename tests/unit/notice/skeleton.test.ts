@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classifyClosing, readContact, type ClosingKind } from '../../../src/notice/closing';
 import { checkContent } from '../../../src/notice/check';
-import { formatDiagnostic } from '../../../src/notice/diagnostics';
-import { slugFor } from '../../../src/importer/slug';
+import { formatDiagnostic } from '../../../src/base/diagnostics';
+import { slugFor } from '../../../src/base/slug';
 import {
   contactLines,
   freeNoticeFileName,
@@ -22,7 +22,7 @@ import { PLACEHOLDER, placeholderWarnings } from '../../../src/notice/placeholde
 import { readSiteConfig } from '../../../src/site/config';
 import { CONTENT_DIR, SAMPLE_PATH, sampleBytes } from '../../helpers/fixtures';
 import { copyOfContent } from '../../helpers/temp';
-import { formatChineseDate } from '../../../src/site/format';
+import { formatChineseDate } from '../../../src/base/format';
 
 const site = readSiteConfig(join(CONTENT_DIR, 'site.yaml')).data!;
 const FIELDS: NoticeFields = {

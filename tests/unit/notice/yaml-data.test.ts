@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { closestKey, editDistance, formatDiagnostic } from '../../../src/notice/diagnostics';
+import { closestKey, editDistance, formatDiagnostic } from '../../../src/base/diagnostics';
 import { noticeSchema, siteSchema } from '../../../src/schemas';
-import { colonProblems, keyPathAt, parseYamlWith } from '../../../src/notice/yaml-data';
+import { colonProblems, keyPathAt, parseYamlWith } from '../../../src/base/yaml-data';
 
 const SITE = `# comment
 title: 巡察整改公示

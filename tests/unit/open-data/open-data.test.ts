@@ -4,7 +4,7 @@ import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { renderNoticeBody } from '../../../src/notice/html';
-import { splitFrontmatter } from '../../../src/notice/file';
+import { splitFrontmatter } from '../../../src/base/source-text';
 import {
   noticeRecord,
   noticesJson,

@@ -1,7 +1,7 @@
 // The bigram tokenisation shared by the search index (build time) and the query (browser).
 import { describe, expect, it } from 'vitest';
 import { Random } from '../../../bench/random';
-import { splitFrontmatter } from '../../../src/notice/file';
+import { splitFrontmatter } from '../../../src/base/source-text';
 import { indexWords } from '../../../src/search/match';
 import { BLOCK_END, parseQuery, readableText, runTokens, splitRuns, toIndexBlock, toIndexText } from '../../../src/search/text';
 import { sampleText } from '../../helpers/fixtures';

@@ -14,11 +14,11 @@ import { join, posix, relative, sep } from 'node:path';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { mailtoHref, telHref } from '../notice/contact';
-import type { Diagnostic } from '../notice/diagnostics';
+import type { Diagnostic } from '../base/diagnostics';
 import { fragmentUrls } from '../search/pagefind-bundle';
 import type { SiteConfig } from '../schemas';
-import { noticeDir } from './paths';
-import { cssUrls, linkPolicy, mayLinkTo, OUTBOUND_WORDS, refreshUrl, srcsetUrls, type LinkPolicy } from './link-policy';
+import { noticeDir } from '../base/paths';
+import { cssUrls, linkPolicy, mayLinkTo, OUTBOUND_WORDS, refreshUrl, srcsetUrls, type LinkPolicy } from '../site/link-policy';
 
 export interface VerifyOptions {
   /** The built site. */
@@ -37,14 +37,14 @@ export interface VerifyOptions {
 /** The contact every page's text must hold. */
 export type PostalContact = { address?: string; postcode?: string };
 
-/** One worker thread's share of the pages (src/site/verify-worker). */
+/** One worker thread's share of the pages (src/build/page-check-worker). */
 export interface VerifyWork {
   dir: string;
   files: string[];
   contact: PostalContact;
 }
 
-/** What the check needs of one page, read once (in a worker thread on a large site: src/site/verify-worker). */
+/** What the check needs of one page, read once (in a worker thread on a large site: src/build/page-check-worker). */
 export interface PageFacts {
   /** Path under the site's base, e.g. `notices/x/index.html`. */
   file: string;
@@ -231,7 +231,7 @@ export function verifyPages(options: VerifyOptions): Diagnostic[] {
   );
 }
 
-/** Reads `files` of the built site in `threads` worker threads (src/site/verify-worker), the main thread staying free. */
+/** Reads `files` of the built site in `threads` worker threads (src/build/page-check-worker), the main thread staying free. */
 export async function readPagesInWorkers(dir: string, files: string[], contact: PostalContact, threads: number): Promise<PageFacts[]> {
   // Pages in turn, so each worker gets a like share of the large ones (the ledger's, the home page).
   const count = Math.max(1, Math.min(threads, files.length));
@@ -241,7 +241,7 @@ export async function readPagesInWorkers(dir: string, files: string[], contact: 
       (share) =>
         new Promise<PageFacts[]>((resolve, reject) => {
           const work: VerifyWork = { dir, files: share, contact: { address: contact.address, postcode: contact.postcode } };
-          const worker = new Worker(new URL('./verify-worker.ts', import.meta.url), { workerData: work });
+          const worker = new Worker(new URL('./page-check-worker.ts', import.meta.url), { workerData: work });
           worker.once('message', resolve);
           worker.once('error', (e) => reject(new Error(`发布前检查无法读取页面：${e.message}`, { cause: e })));
           worker.once('exit', (code) => code !== 0 && reject(new Error(`发布前检查的工作线程意外退出（${code}）。`)));

@@ -1,5 +1,7 @@
 // A notice's file name and URL part: an ASCII slug from the source's name, the issuer's short name or the
 // title, in pinyin word by word (`襄江城投` → `xiangjiang-chengtou`), at most 60 characters.
+import { existsSync } from 'node:fs';
+import { join as joinPath } from 'node:path';
 import { pinyin } from 'pinyin-pro';
 
 export const SLUG_MAX = 60;
@@ -138,4 +140,12 @@ export function slugFor({ date, sourceName = '', issuer, title }: SlugSources): 
     if (slug) return slug;
   }
   return 'notice';
+}
+
+/** `name.md`, or `name-2.md`, `name-3.md`… when a different notice already has the name. */
+export function uniqueFileName(dir: string, fileName: string): string {
+  const stem = fileName.replace(/\.md$/, '');
+  let candidate = fileName;
+  for (let n = 2; existsSync(joinPath(dir, candidate)); n++) candidate = `${stem}-${n}.md`;
+  return candidate;
 }
