@@ -10,6 +10,7 @@ import { BuildStopped, indexStaging, runPipeline } from '../src/build/pipeline';
 import { formatDiagnostic } from '../src/base/diagnostics';
 import { strictProvenance } from '../src/provenance/git';
 import { contentDir, normaliseBase } from '../src/base/paths';
+import { reportDefect } from './lib/defect';
 
 // --out-dir builds somewhere other than dist/ (the tests build the root and sub-path sites side by side).
 // --strict-provenance (or GONGSHI_STRICT_PROVENANCE=1) refuses notices not yet committed to git (src/provenance/git).
@@ -30,12 +31,9 @@ const abandon = () => {
 // A failure that is not a content mistake (a bug, a full disk) ends with one line and exit code 70, as in
 // `npm run import` and `npm run check`; the staging folder goes, dist/ stays as it was.
 const failed = (e: unknown) => {
-  console.error(
-    `构建程序出错：${e instanceof Error ? e.message : String(e)}\n这不是内容的问题，请把这条信息告诉网站维护人员。dist/ 没有改动。`,
-  );
-  if (process.env.GONGSHI_DEBUG) console.error(e instanceof Error ? e.stack : e);
+  reportDefect('构建程序', e, '这不是内容的问题，请把这条信息告诉网站维护人员。dist/ 没有改动。');
   abandon();
-  process.exit(70);
+  process.exit();
 };
 process.on('uncaughtException', failed);
 process.on('unhandledRejection', failed);

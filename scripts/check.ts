@@ -4,6 +4,7 @@ import { checkContent } from '../src/notice/check';
 import { CheckCache, checkCacheFile } from '../src/notice/check-cache';
 import { formatDiagnostic } from '../src/base/diagnostics';
 import { contentDir } from '../src/base/paths';
+import { reportDefect } from './lib/defect';
 
 const root = process.argv[2] ?? contentDir();
 let result: ReturnType<typeof checkContent>;
@@ -11,9 +12,8 @@ try {
   result = checkContent(root, process.cwd(), new CheckCache(checkCacheFile()));
 } catch (e) {
   // A bug in the checker, not in the content: one line for the editor, the stack only when asked for.
-  console.error(`检查程序出错：${(e as Error).message}\n这不是内容的问题，请把这条信息告诉网站维护人员。`);
-  if (process.env.GONGSHI_DEBUG) console.error((e as Error).stack);
-  process.exit(70);
+  reportDefect('检查程序', e, '这不是内容的问题，请把这条信息告诉网站维护人员。');
+  process.exit();
 }
 const errors = result.diagnostics.filter((d) => d.severity === 'error');
 for (const d of result.diagnostics) console.error(formatDiagnostic(d));

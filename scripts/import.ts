@@ -16,6 +16,7 @@ import { keepOriginal, planOriginal, type KeptOriginal } from '../src/importer/o
 import { readNoticeFile } from '../src/notice/file';
 import { IndexNumberError, indexNumberFor, withIndexNumber } from '../src/notice/index-number';
 import { readSiteConfig } from '../src/site/config';
+import { reportDefect } from './lib/defect';
 
 const USAGE =
   '用法：npm run import -- <原文文件> [--title 标题] [--date 成文日期] [--issuer 发布机构] [--slug 网址名] [--out 目录] [--force] [--no-attachment]\n' +
@@ -197,9 +198,5 @@ const CONTACT_NAMES: Record<string, string> = { phone: '电话', address: '地�
 try {
   process.exitCode = await main();
 } catch (e) {
-  console.error(
-    `导入程序出错：${(e as Error).message}\n这是导入程序的缺陷，不是原文的问题：请把原文和这条信息交给网站维护人员。没有写入任何文件。`,
-  );
-  if (process.env.GONGSHI_DEBUG) console.error((e as Error).stack);
-  process.exitCode = 70;
+  reportDefect('导入程序', e, '这是导入程序的缺陷，不是原文的问题：请把原文和这条信息交给网站维护人员。没有写入任何文件。');
 }

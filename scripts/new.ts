@@ -15,6 +15,7 @@ import { contentDir } from '../src/base/paths';
 import { PLACEHOLDER } from '../src/notice/placeholders';
 import { readSiteConfig } from '../src/site/config';
 import { IndexNumberError, indexNumbersIn, nextIndexNumber, noticeYear, withIndexNumber } from '../src/notice/index-number';
+import { reportDefect } from './lib/defect';
 
 const USAGE = '用法：npm run new -- [--title 标题] [--issuer 发布机构] [--date YYYY-MM-DD]';
 const NOTHING_WRITTEN = '没有写入任何文件。';
@@ -179,9 +180,5 @@ async function main(): Promise<number> {
 try {
   process.exitCode = await main();
 } catch (e) {
-  console.error(
-    `npm run new 出错：${(e as Error).message}\n这是程序的缺陷，不是输入的问题：请把这条信息交给网站维护人员。${NOTHING_WRITTEN}`,
-  );
-  if (process.env.GONGSHI_DEBUG) console.error((e as Error).stack);
-  process.exitCode = 70;
+  reportDefect('npm run new ', e, `这是程序的缺陷，不是输入的问题：请把这条信息交给网站维护人员。${NOTHING_WRITTEN}`);
 }

@@ -2,8 +2,9 @@
 // from content (the content check, the index documents, the page check): when any of it changes, everything
 // kept is made again. Every source file counts, so no list of "the code that matters" has to be kept by hand.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { filesUnder } from './files';
 
 let version: string | undefined;
 
@@ -11,9 +12,7 @@ export function codeVersion(): string {
   if (version) return version;
   const hash = createHash('sha256');
   const src = join(import.meta.dirname, '..');
-  const files = readdirSync(src, { recursive: true, encoding: 'utf8' })
-    .filter((name) => /\.(ts|astro|mjs)$/.test(name))
-    .sort();
+  const files = filesUnder(src).filter((name) => /\.(ts|astro|mjs)$/.test(name));
   for (const name of files) hash.update(`${name}\0`).update(readFileSync(join(src, name)));
   const lock = join(src, '..', 'package-lock.json');
   if (existsSync(lock)) hash.update(readFileSync(lock));

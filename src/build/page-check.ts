@@ -8,9 +8,9 @@
 // meta tags, JSON-LD, the RSS feed, the sitemap and robots.txt) are checked as loads: an absolute URL is
 // allowed only on SITE_URL's own origin, and must then lead to a file of the site. The one exception is
 // JSON-LD's `@context`, the vocabulary's name `https://schema.org`, which nothing fetches.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { join, posix, relative, sep } from 'node:path';
+import { join, posix, relative } from 'node:path';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { mailtoHref, telHref } from '../notice/contact';
@@ -19,6 +19,7 @@ import { fragmentUrls } from '../search/pagefind-bundle';
 import type { SiteConfig } from '../schemas';
 import { noticeDir } from '../base/paths';
 import { cssUrls, linkPolicy, mayLinkTo, OUTBOUND_WORDS, refreshUrl, srcsetUrls, type LinkPolicy } from '../site/link-policy';
+import { filesUnder } from '../base/files';
 
 export interface VerifyOptions {
   /** The built site. */
@@ -174,11 +175,7 @@ export function dataFileLinks(file: string, text: string): string[] {
 }
 
 /** Every file of the built site, as paths with `/`, sorted: walked once, then sorted into pages, data files and stylesheets. */
-export const siteFiles = (dir: string) =>
-  readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort();
+export const siteFiles = (dir: string) => filesUnder(dir);
 
 /** The pages among the site's files (its .html files), for reading (`readPage`) here or in worker threads. */
 export const sitePages = (files: string[]) => files.filter((f) => f.endsWith('.html'));

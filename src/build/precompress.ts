@@ -4,9 +4,10 @@
 // every first search load (Pagefind's script among them) and they are few, so the build spends well under a
 // second on them; pages and data files, many and large, are left to the host's own compression. Pagefind's
 // index files are gzipped already. A copy that would not be smaller is not written.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { constants, gzipSync } from 'node:zlib';
+import { filesUnder } from '../base/files';
 
 /** What is compressed: the scripts, stylesheets and images drawn as text that pages load. */
 const TEXT = /\.(css|js|mjs|svg)$/;
@@ -16,9 +17,9 @@ const MIN_BYTES = 1024;
 /** Writes `<file>.gz` beside each script and stylesheet of `dir` that it makes smaller; returns how many it wrote. */
 export function precompress(dir: string): number {
   let written = 0;
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !TEXT.test(entry.name)) continue;
-    const path = join(entry.parentPath, entry.name);
+  for (const file of filesUnder(dir)) {
+    if (!TEXT.test(file)) continue;
+    const path = join(dir, file);
     const bytes = readFileSync(path);
     if (bytes.length < MIN_BYTES) continue;
     // No file name or time in the header: two builds of the same site write the same bytes.

@@ -6,8 +6,8 @@
 // - `virtual:gongshi/to-traditional`: a Simplified→Traditional (Taiwan) converter for the 简/繁 reading
 //   control, with OpenCC's phrase list cut down to the phrases in this site's text (src/reading/opencc-subset):
 //   tens of KB instead of 1 MB, converting the site's text exactly as the full converter does.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as OpenCC from 'opencc-js/t2cn';
 import STPhrases from 'opencc-js/dict/STPhrases';
@@ -15,6 +15,7 @@ import RegionalPhrases from 'opencc-js/dict/STPhrases_GeneratedFromRegionalPhras
 import type { Plugin } from 'vite';
 import { subsetDictionaries } from '../reading/opencc-subset';
 import { contentDir } from '../base/paths';
+import { filesUnder } from '../base/files';
 
 const CHARS_ID = 'virtual:gongshi/traditional-chars';
 const CONVERTER_ID = 'virtual:gongshi/to-traditional';
@@ -43,11 +44,8 @@ export function* siteTexts(root: string): Generator<string> {
   for (const dir of [contentDir(), join(root, 'src')]) {
     // Files only, and none under a node_modules/ (`npm run check` run inside a content folder leaves its cache
     // there, in a folder named .astro).
-    const files = readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile() && /\.(md|ya?ml|astro|ts)$/.test(e.name))
-      .map((e) => relative(dir, join(e.parentPath, e.name)))
-      .filter((f) => !f.split(sep).includes('node_modules'));
-    for (const f of files.sort()) yield readFileSync(join(dir, f), 'utf8');
+    const files = filesUnder(dir).filter((f) => /\.(md|ya?ml|astro|ts)$/.test(f) && !f.split('/').includes('node_modules'));
+    for (const f of files) yield readFileSync(join(dir, f), 'utf8');
   }
 }
 

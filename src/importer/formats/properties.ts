@@ -2,6 +2,7 @@
 // 发布时间 line), a Word file's or a PDF's own dates. The importer falls back on these only when the notice
 // has no signature date, and says which one it used.
 import type { Element, Root } from 'hast';
+import { visit } from 'unist-util-visit';
 import { isoDate } from '../../schemas/calendar';
 import { isChromeLine } from './article';
 import { walkBlocks } from './hast-blocks';
@@ -56,18 +57,12 @@ const INFO_DATE = /(?:发布时间|发布日期|发文日期|成文日期|时间
 
 export function htmlProperties(root: Root): DocumentProperties {
   const metas = new Map<string, { name: string; content: string }>();
-  const visit = (node: Element | Root) => {
-    for (const child of node.children) {
-      if (child.type !== 'element') continue;
-      if (child.tagName === 'meta') {
-        const name = String(child.properties?.name ?? child.properties?.property ?? '');
-        const content = String(child.properties?.content ?? '').trim();
-        if (name && content && !metas.has(name.toLowerCase())) metas.set(name.toLowerCase(), { name, content });
-      }
-      visit(child);
-    }
-  };
-  visit(root);
+  visit(root, 'element', (el: Element) => {
+    if (el.tagName !== 'meta') return;
+    const name = String(el.properties?.name ?? el.properties?.property ?? '');
+    const content = String(el.properties?.content ?? '').trim();
+    if (name && content && !metas.has(name.toLowerCase())) metas.set(name.toLowerCase(), { name, content });
+  });
   for (const name of DATE_METAS) {
     const meta = metas.get(name);
     const iso = meta && looseDate(meta.content);
