@@ -207,11 +207,6 @@ function targetFile(
 const CONTACT_SCHEMES = /^(tel|mailto):/i;
 const ANY_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
-/** The whole check: the pages (`verifyPages`), then that every notice is in the search index (`verifyIndex`). */
-export function verifySite(options: VerifyOptions): Diagnostic[] {
-  return [...verifyPages(options), ...verifyIndex(options.dir, options.notices)];
-}
-
 const reporter = (dir: string, problems: Diagnostic[]) => (file: string, field: string, message: string) =>
   problems.push({ severity: 'error', file: relative(process.cwd(), join(dir, file)) || file, field, message });
 

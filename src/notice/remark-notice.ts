@@ -1,12 +1,12 @@
-// Remark plugin for notice bodies: stable anchors from the outline on every section, group and problem,
-// a visible link on each problem, classes for the 整改情况 paragraphs and the closing block, and `tel:`
-// links on the contact lines (GFM already links email addresses).
+// A notice body's syntax tree made ready to render (src/notice/html): stable anchors from the outline on every
+// section, group and problem, a visible link on each problem, the place of each problem's feedback action,
+// classes for the 整改情况 and 整改状态 paragraphs and the closing block, and `tel:` links on the contact lines
+// (GFM already links email addresses).
 import type { Heading, Link, Paragraph, PhrasingContent, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { classifyClosing } from './closing';
 import { rectificationLabel, statusField } from './numbering';
-import { buildOutline, type Outline } from './outline';
-import { phoneMatches } from './closing';
+import type { Outline } from './outline';
+import { classifyClosing, phoneMatches } from './closing';
 import { telHref } from './contact';
 
 type HProps = { data?: { hProperties?: Record<string, unknown> } };
@@ -14,10 +14,6 @@ type HProps = { data?: { hProperties?: Record<string, unknown> } };
 function setProps(node: HProps, props: Record<string, unknown>) {
   node.data ??= {};
   node.data.hProperties = { ...node.data.hProperties, ...props };
-}
-
-export function remarkNotice() {
-  return (tree: Root) => addNoticeAnchors(tree, buildOutline(tree));
 }
 
 /** What remark-notice does, given the tree's outline when it has been built already. */

@@ -5,7 +5,10 @@ import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { linkPolicy, OUTBOUND_WORDS } from '../../../src/site/link-policy';
-import { verifySite, type VerifyOptions } from '../../../src/build/page-check';
+import { verifyIndex, verifyPages, type VerifyOptions } from '../../../src/build/page-check';
+
+/** The whole check, as the build runs it: the pages, then that every notice is in the search index. */
+const verifySite = (options: VerifyOptions) => [...verifyPages(options), ...verifyIndex(options.dir, options.notices)];
 
 const contact = { phone: '027-85615369', address: '武汉市江汉区唐家墩路32号', postcode: '430021', email: 'whtkjt@126.com' };
 const footer = `<footer><address><a href="tel:027-85615369">027-85615369</a> ${contact.address}，邮政编码：430021 <a href="mailto:whtkjt@126.com">whtkjt@126.com</a></address></footer>`;
