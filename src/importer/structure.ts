@@ -82,6 +82,8 @@ export function classifyLines(
   // Numbered lines inside a problem's 整改情况 (`（1）…`) belong to it, not to the outline.
   let problemRank: number | undefined;
   let inRectification = false;
+  /** The last heading so far: a problem written as fields goes one level below it. */
+  let lastHeading: ClassifiedLine | undefined;
   /** The title without the column tags a CMS puts round it, with a warning naming what was left out. */
   const title = (line: number, text: string): ClassifiedLine => {
     const bare = withoutColumnTags(text);
@@ -133,11 +135,11 @@ export function classifyLines(
       continue;
     }
     // `反馈问题：…` without a number, followed by its fields: a problem heading one level below the last heading.
-    const outer = lines.findLast((l) => l.kind === 'heading');
+    const outer = lastHeading;
     if (!numbering && PROBLEM_FIELD.test(t) && outer && opensEntry(raw[i + 1]?.text) && t.length <= HEADING_MAX) {
       const level = outer.synthetic ? outer.numbering! : LEVELS[LEVELS.indexOf(outer.numbering!) + 1];
       if (level) {
-        lines.push({ line, kind: 'heading', numbering: level, synthetic: true, text: t });
+        lines.push((lastHeading = { line, kind: 'heading', numbering: level, synthetic: true, text: t }));
         problemRank = LEVELS.indexOf(level);
         inRectification = false;
         continue;
@@ -148,7 +150,9 @@ export function classifyLines(
       const nextIsRectification = i + 1 < end && opensEntry(raw[i + 1].text);
       const oneSentence = rest === '' && !lead.slice(0, -1).includes('。') && t.length <= HEADING_MAX;
       if (oneSentence || (nextIsRectification && numbering.label.length + lead.length <= HEADING_MAX)) {
-        lines.push({ line, kind: 'heading', numbering: numbering.level, text: oneSentence ? t : `${numbering.label}${lead}` });
+        lines.push(
+          (lastHeading = { line, kind: 'heading', numbering: numbering.level, text: oneSentence ? t : `${numbering.label}${lead}` }),
+        );
         // A problem stated at length before its 整改情况: the heading is its first sentence, the rest a paragraph.
         if (!oneSentence) lines.push({ line, kind: 'paragraph', text: rest });
         problemRank = rank;
