@@ -4,7 +4,7 @@ import { stringify } from 'yaml';
 import { emailsIn, isSignature, parseSignatureDate, phonesIn, readContact, type ContactFound } from '../notice/closing';
 import { findProgress } from '../notice/progress';
 import { buildOutline } from '../notice/outline';
-import { isoDate } from '../schemas/calendar';
+import { parseIsoDate } from '../notice/skeleton';
 import { contactSchema, noticeSchema } from '../schemas';
 import { removeControlCharacters } from './controls';
 import { decodeNoticeBytes, ImportError, type Encoding } from './decode';
@@ -259,7 +259,7 @@ function noticeDate(
   if (given !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(given)) {
     throw new ImportError(`--date “${given}”不是 YYYY-MM-DD 形式的日期，例如 --date 2023-09-20。`);
   }
-  const option = given && isoDate(Number(given.slice(0, 4)), Number(given.slice(5, 7)), Number(given.slice(8, 10)));
+  const option = given && parseIsoDate(given);
   if (given && !option) throw new ImportError(`--date “${given}”不是有效日期，请检查年月日，例如 --date 2023-09-20。`);
   if (signed) {
     if (option && option !== signed) {

@@ -26,7 +26,7 @@ export function parseIsoDate(value: string): string | undefined {
   return m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
 }
 
-/** Today as the notice's readers count days: in China, whatever the server's time zone. */
+/** The day a time falls on (today by default) as the notice's readers count days: in China, whatever the server's time zone. */
 export function todayInShanghai(now = new Date()): string {
   // en-CA writes dates as YYYY-MM-DD.
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);

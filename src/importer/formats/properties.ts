@@ -4,6 +4,7 @@
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import { isoDate } from '../../schemas/calendar';
+import { todayInShanghai } from '../../notice/skeleton';
 import { isChromeLine } from './article';
 import { walkBlocks } from './hast-blocks';
 import { readZipEntry, type ZipEntry } from './zip';
@@ -28,15 +29,10 @@ export function looseDate(value: string): string | undefined {
   const instant = t.match(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/);
   if (instant) {
     const time = new Date(t);
-    return Number.isNaN(time.getTime()) ? undefined : shanghaiDay(time);
+    return Number.isNaN(time.getTime()) ? undefined : todayInShanghai(time);
   }
   const m = t.match(/(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)/) ?? t.match(/^(\d{4})(\d{2})(\d{2})(?!\d)/);
   return m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
-}
-
-function shanghaiDay(time: Date): string {
-  // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(time);
 }
 
 /**
