@@ -72,15 +72,16 @@ export const FEEDBACK_PLACE = 'problem-feedback';
  */
 function addFeedbackPlaces(tree: Root, outline: Outline) {
   const problems = new Map(outline.problems.map((p) => [p.line, p.id]));
-  const closing = classifyClosing(tree.children.map((n) => (n.type === 'heading' || n.type === 'paragraph' ? toString(n) : '')));
+  // The closing the outline read (its lines are the tree's own): no problem runs into it.
+  const closing = new Set(outline.closing.map((c) => c.line));
   const children: Root['children'] = [];
   let open: string | undefined;
   const close = () => {
     if (open) children.push({ type: 'paragraph', children: [], data: { hProperties: { className: [FEEDBACK_PLACE], dataProblem: open } } });
     open = undefined;
   };
-  tree.children.forEach((node, i) => {
-    if (node.type === 'heading' || closing[i]) close();
+  tree.children.forEach((node) => {
+    if (node.type === 'heading' || closing.has(node.position?.start.line ?? -1)) close();
     children.push(node);
     if (node.type === 'heading') open = problems.get(node.position?.start.line ?? -1);
   });
