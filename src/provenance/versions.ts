@@ -62,13 +62,15 @@ export interface Change {
 
 /** The changes between consecutive versions, newest first (`versions` newest first, as provenance lists them). */
 export function versionChanges(versions: readonly Version[]): Change[] {
-  return versions.slice(0, -1).map((to, i) => compareVersions(versions[i + 1], to));
+  // Each version is read once, though it is compared with the one before it and the one after.
+  const read = versions.map((v) => (v.source === undefined ? undefined : readVersion(v.source)));
+  return versions.slice(0, -1).map((to, i) => changeBetween(versions[i + 1], read[i + 1], to, read[i]));
 }
 
-export function compareVersions(from: Version, to: Version): Change {
-  if (from.source === undefined || to.source === undefined) return { from, to, facts: [], hunks: [], layoutOnly: false, unreadable: true };
-  const before = readVersion(from.source);
-  const after = readVersion(to.source);
+type ReadVersion = ReturnType<typeof readVersion>;
+
+function changeBetween(from: Version, before: ReadVersion | undefined, to: Version, after: ReadVersion | undefined): Change {
+  if (!before || !after) return { from, to, facts: [], hunks: [], layoutOnly: false, unreadable: true };
   const facts = [...fieldChanges(before.data, after.data), ...statusChanges(before.statuses, after.statuses)];
   const hunks = sentenceHunks(before.sentences, after.sentences);
   return { from, to, facts, hunks, layoutOnly: facts.length === 0 && hunks.length === 0, unreadable: false };

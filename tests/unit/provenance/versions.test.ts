@@ -1,6 +1,9 @@
 // What the 修订对照 page says changed between two versions of a notice.
 import { describe, expect, it } from 'vitest';
-import { compareVersions, versionChanges, type Version } from '../../../src/provenance/versions';
+import { versionChanges, type Version } from '../../../src/provenance/versions';
+
+/** What changed from `from` to `to`, as the page lists it (newest first). */
+const compareVersions = (from: Version, to: Version) => versionChanges([to, from])[0];
 
 const notice = (front: string, body: string) => `---\ntitle: 某某关于巡察整改进展情况的通报\nissuer: 某某委员会\n${front}---\n\n${body}\n`;
 const BODY = [
@@ -14,7 +17,7 @@ const BODY = [
 ].join('\n\n');
 const version = (commit: string, source?: string): Version => ({ commit, date: '2024-01-02T10:00:00+08:00', ...(source && { source }) });
 
-describe('compareVersions', () => {
+describe('versionChanges between two versions', () => {
   const before = version('a', notice('date: 2023-09-20\ncontact:\n  phone: 027-85615369\n', BODY));
 
   it('gives the sentences taken out and put in, under their heading, with the changed characters marked', () => {
